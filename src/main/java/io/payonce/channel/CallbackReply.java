@@ -1,0 +1,3 @@
+package io.payonce.channel;
+
+public record CallbackReply(int httpStatus, String contentType, String body) {}

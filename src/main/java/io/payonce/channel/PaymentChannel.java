@@ -1,0 +1,30 @@
+package io.payonce.channel;
+
+/**
+ * The channel SPI: one implementation per channel ({@code channel/<id>/}), chosen from an
+ * injected map keyed by {@link #id()}. Implementations never throw for operating errors: they
+ * return UNKNOWN. The {@link Channels} registry adds a hard timeout around every call.
+ * Every call is idempotent on our numbers (paymentNo, refundNo): a retry never acts twice.
+ */
+public interface PaymentChannel {
+    String id();
+
+    /** Creates the channel's payment for an attempt; the buyer's next step is in the action. */
+    CreateResult create(CreatePayment request);
+
+    /** Where the payment stands at the channel now. */
+    PaymentState query(String paymentNo);
+
+    /** SUCCEEDED = closed (or never created), FAILED = refused for now (query to learn why). */
+    CloseResult close(String paymentNo);
+
+    RefundState refund(CreateRefund request);
+
+    RefundState queryRefund(String refundNo, String paymentNo);
+
+    /** Verifies a callback in full (signature, freshness) and says what it reports. */
+    CallbackEvent parseCallback(CallbackRequest request);
+
+    /** The reply the channel expects to a callback, so that it stops (accepted) or retries. */
+    CallbackReply callbackReply(boolean accepted, String reason);
+}
