@@ -66,6 +66,7 @@ create index payment_attempt_by_order on payment_attempt (order_id);
 create unique index one_live_attempt_per_order on payment_attempt (order_id) where status = 'PENDING' and not superseded;
 create unique index one_paying_attempt_per_order on payment_attempt (order_id) where status = 'SUCCEEDED' and not duplicate;
 create index pending_attempt_by_created on payment_attempt (created_at) where status = 'PENDING';
+create index open_order_by_expire on payment_order (expire_at) where status in ('UNPAID','PAYING');
 
 create table refund (
     refund_no          text primary key,

@@ -1,0 +1,124 @@
+package io.payonce.order;
+
+import io.payonce.attempt.Attempt;
+import io.payonce.attempt.Attempts;
+import io.payonce.merchant.Merchant;
+import io.payonce.merchant.MerchantPolicy;
+import io.payonce.order.OrderEvents.AttemptStarted;
+import io.payonce.order.OrderEvents.AttemptSuperseded;
+import io.payonce.order.OrderEvents.OrderOpened;
+import io.payonce.order.PayOutcome.Decided;
+import io.payonce.order.PayOutcome.Decision;
+import io.payonce.order.PayOutcome.Refusal;
+import io.payonce.order.PayOutcome.Refused;
+import io.payonce.shared.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * POST /v1/payments: creates the order on first sight, then applies M2 (duplicate window),
+ * M3 (ask the channel before re-issuing) and M4 (attempt limit). Decisions are made under the
+ * order's row lock in short transactions; channel calls happen between them, never inside.
+ */
+@Service
+public class PayOrder {
+    private static final int MAX_ROUNDS = 3;
+
+    private final Orders orders;
+    private final Attempts attempts;
+    private final SettleAttempt settle;
+    private final StartAttempt start;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PayOrder(Orders orders, Attempts attempts, SettleAttempt settle, StartAttempt start,
+             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.orders = orders;
+        this.attempts = attempts;
+        this.settle = settle;
+        this.start = start;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    private sealed interface Step {
+        record Done(PayOutcome outcome) implements Step {}
+        record Create(Order order, String paymentNo) implements Step {}
+        record Reuse(Order order, Attempt attempt) implements Step {}
+        record CheckPrevious(Order order, Attempt attempt) implements Step {}
+    }
+
+    public PayOutcome pay(Merchant merchant, NewOrder request) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Step step = transactions.execute(status -> decide(merchant, request));
+            switch (step) {
+                case Step.Done done -> { return done.outcome(); }
+                case Step.Create create -> { return start.atChannel(create.order(), create.paymentNo(), request.channel()); }
+                case Step.Reuse reuse -> { return start.reuse(reuse.order(), reuse.attempt()); }
+                case Step.CheckPrevious check -> retire(check.attempt());
+            }
+        }
+        return new Refused(Refusal.BUSY, "the order changed while it was being paid; retry the same request");
+    }
+
+    /** M3: ask before re-issuing. Paid: the next round answers ALREADY_PAID. Not closable: superseded (M5). */
+    private void retire(Attempt previous) {
+        if (settle.queryAndClose(previous.paymentNo(), "superseded by a new request") == SettleAttempt.Settlement.OPEN) {
+            transactions.executeWithoutResult(status -> {
+                Order order = orders.lock(previous.orderId()).orElseThrow();
+                if (attempts.supersede(previous.paymentNo(), "a new attempt was requested")) {
+                    events.publishEvent(new AttemptSuperseded(previous.paymentNo(), order.orderId(), order.merchantId()));
+                }
+            });
+        }
+    }
+
+    private Step decide(Merchant merchant, NewOrder request) {
+        MerchantPolicy policy = merchant.policy();
+        Instant now = clock.instant();
+        Duration expireAfter = request.expireAfter() != null ? request.expireAfter() : policy.expire();
+        boolean created = orders.insertIfAbsent(merchant.merchantId(), request, now.plus(expireAfter));
+        Order order = orders.lock(merchant.merchantId(), request.merchantOrderNo()).orElseThrow();
+        if (created) {
+            events.publishEvent(new OrderOpened(order.orderId(), merchant.merchantId(), order.expireAt()));
+        }
+        if (order.amountMinor() != request.amountMinor() || !order.currency().equals(request.currency())) {
+            return refuse(Refusal.ORDER_MISMATCH, "order " + order.merchantOrderNo() + " exists with amount "
+                    + order.amountMinor() + " " + order.currency() + "; a merchantOrderNo cannot change its amount or currency");
+        }
+        if (order.status().isPaid()) {
+            Attempt paying = attempts.find(order.payingPaymentNo()).orElseThrow();
+            return new Step.Done(new Decided(Decision.ALREADY_PAID, order, paying));
+        }
+        if (order.status() == OrderStatus.CLOSED || !now.isBefore(order.expireAt())) {
+            return refuse(Refusal.ORDER_CLOSED, "order " + order.merchantOrderNo() + " is closed; use a new merchantOrderNo");
+        }
+        Attempt live = attempts.live(order.orderId()).orElse(null);
+        if (live != null) {
+            boolean repeat = live.channel().equals(request.channel())
+                    && Duration.between(live.createdAt(), now).compareTo(policy.duplicateWindow()) < 0;
+            return repeat ? new Step.Reuse(order, live) : new Step.CheckPrevious(order, live);
+        }
+        if (order.attemptsUsed() >= policy.maxAttempts()) {
+            return refuse(Refusal.TOO_MANY_ATTEMPTS, "order " + order.merchantOrderNo() + " used all "
+                    + policy.maxAttempts() + " payment attempts");
+        }
+        String paymentNo = Ids.next("p", now);
+        attempts.insert(paymentNo, order.orderId(), request.channel(), order.amountMinor(), order.currency());
+        if (!orders.countAttempt(order)) {
+            throw new IllegalStateException("order " + order.orderId() + " changed under its lock");
+        }
+        events.publishEvent(new AttemptStarted(paymentNo, order.orderId(), merchant.merchantId(), now));
+        return new Step.Create(order, paymentNo);
+    }
+
+    private static Step refuse(Refusal refusal, String message) {
+        return new Step.Done(new Refused(refusal, message));
+    }
+}
