@@ -99,7 +99,9 @@ class WebhookSender {
         };
     }
 
+    /** The merchant's answer ends up in logs and the admin API: bounded, and on one line. */
     private static String shorten(String text) {
-        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "…";
+        String line = text.replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS) + "…";
     }
 }

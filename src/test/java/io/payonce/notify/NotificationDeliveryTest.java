@@ -177,6 +177,9 @@ class NotificationDeliveryTest {
         assertThat(view.get("id").asString()).isEqualTo(notificationId);
         assertThat(view.get("status").asString()).isEqualTo("PENDING");
         assertThat(view.get("attempts").asInt()).isZero();
+        assertThat(view.get("targetUrl").asString()).isEqualTo(receiver.url());
+        assertThat(Instant.parse(view.get("createdAt").asString())).isBefore(Instant.now());
+        assertThat(view.get("deadAt").isNull()).isTrue();
         awaitStatus(orderId, "DELIVERED");
         assertThat(receiver.received()).hasSize(4);
         assertThat(receiver.received().getLast().rawBody()).isEqualTo(receiver.received().getFirst().rawBody());
