@@ -1,0 +1,12 @@
+package io.payonce.notify;
+
+import java.time.Instant;
+
+/** One notification row. {@code payload} is the exact body every attempt sends. */
+record Notification(String notificationId, String merchantId, long orderId, String type, String payload,
+                    String targetUrl, String status, int attempts, Integer lastStatusCode, String lastError,
+                    Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant deadAt) {
+    static final String PENDING = "PENDING";
+    static final String DELIVERED = "DELIVERED";
+    static final String DEAD = "DEAD";
+}

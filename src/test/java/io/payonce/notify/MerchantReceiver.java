@@ -1,0 +1,63 @@
+package io.payonce.notify;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A merchant's notify endpoint on a real local port: records every request and answers as told. */
+final class MerchantReceiver implements AutoCloseable {
+    record Received(String rawBody, String signature, String contentType) {}
+
+    private final HttpServer server;
+    private final AtomicInteger answerStatus = new AtomicInteger(200);
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private MerchantReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    static MerchantReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            MerchantReceiver receiver = new MerchantReceiver(server);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    receiver.received.add(new Received(body, exchange.getRequestHeaders().getFirst(NotificationSignature.HEADER),
+                            exchange.getRequestHeaders().getFirst("Content-Type")));
+                    byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(receiver.answerStatus.get(), answer.length);
+                    exchange.getResponseBody().write(answer);
+                }
+            });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/payonce/notify";
+    }
+
+    void answerWith(int status) {
+        answerStatus.set(status);
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
