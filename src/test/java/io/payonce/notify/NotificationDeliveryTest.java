@@ -1,5 +1,7 @@
 package io.payonce.notify;
 
+import io.payonce.support.MerchantReceiver;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payonce.demo-merchant=false",
         "payonce.admin-token=test-admin-token",
-        "payonce.scheduler.polling-interval=100ms"
+        "payonce.scheduler.polling-interval=100ms",
+        "payonce.sweeper.interval=1s"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface GatewayTest {}

@@ -1,4 +1,6 @@
-package io.payonce.notify;
+package io.payonce.support;
+
+import io.payonce.notify.NotificationSignature;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A merchant's notify endpoint on a real local port: records every request and answers as told. */
-final class MerchantReceiver implements AutoCloseable {
-    record Received(String rawBody, String signature, String contentType) {}
+public final class MerchantReceiver implements AutoCloseable {
+    public record Received(String rawBody, String signature, String contentType) {}
 
     private final HttpServer server;
     private final AtomicInteger answerStatus = new AtomicInteger(200);
@@ -22,7 +24,7 @@ final class MerchantReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static MerchantReceiver start() {
+    public static MerchantReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             MerchantReceiver receiver = new MerchantReceiver(server);
@@ -44,15 +46,15 @@ final class MerchantReceiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/payonce/notify";
     }
 
-    void answerWith(int status) {
+    public void answerWith(int status) {
         answerStatus.set(status);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
