@@ -6,7 +6,11 @@ import io.payonce.support.GatewayTest;
 import io.payonce.support.SimulatorClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,20 @@ class SimulatorTest {
         assertThat(first.text("checkoutUrl")).endsWith("/sim/checkout/" + first.text("channelTxnId"));
         assertThat(again.text("channelTxnId")).isEqualTo(first.text("channelTxnId"));
         assertThat(otherAmount.status()).isEqualTo(409);
+        assertThat(sim.ledger().stream().filter(line -> line.path("paymentNo").asString().equals(paymentNo))).hasSize(1);
+    }
+
+    @Test
+    void concurrentCreatesOfOnePaymentMakeOneTransaction() {
+        String paymentNo = newPaymentNo();
+        Set<String> txnIds = ConcurrentHashMap.newKeySet();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                threads.submit(() -> txnIds.add(sim.createPayment(payment(paymentNo, 1999)).text("channelTxnId")));
+            }
+        }
+
+        assertThat(txnIds).hasSize(1);
         assertThat(sim.ledger().stream().filter(line -> line.path("paymentNo").asString().equals(paymentNo))).hasSize(1);
     }
 

@@ -31,11 +31,12 @@ public final class CallbackReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            int status = answerStatus.get(); // read before recording, so the test's next answerWith applies to the next call
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new CallbackRequest(headers, body));
-            exchange.sendResponseHeaders(answerStatus.get(), -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
