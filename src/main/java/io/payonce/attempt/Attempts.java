@@ -1,5 +1,6 @@
 package io.payonce.attempt;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.payonce.channel.PaymentAction;
 import io.payonce.shared.StatusHistory;
 import java.sql.Timestamp;
@@ -28,12 +29,19 @@ public class Attempts {
     private final Clock clock;
     private final JsonMapper json;
     private final StatusHistory history;
+    private final MeterRegistry meters;
 
-    Attempts(JdbcClient jdbc, Clock clock, JsonMapper json, StatusHistory history) {
+    Attempts(JdbcClient jdbc, Clock clock, JsonMapper json, StatusHistory history, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
         this.history = history;
+        this.meters = meters;
+    }
+
+    /** payonce_attempts_total{status}: attempts reaching each status (counted once per status change). */
+    private void counted(AttemptStatus status, boolean duplicate) {
+        meters.counter("payonce.attempts", "status", status.name(), "duplicate", String.valueOf(duplicate)).increment();
     }
 
     public void insert(String paymentNo, long orderId, String channel, long amountMinor, Currency currency) {
@@ -43,6 +51,7 @@ public class Attempts {
                 values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
                 .params(paymentNo, orderId, channel, amountMinor, currency.getCurrencyCode(), now, now).update();
         history.record("attempt", paymentNo, null, AttemptStatus.PENDING.name(), "created");
+        counted(AttemptStatus.PENDING, false);
     }
 
     @Transactional(readOnly = true)
@@ -81,7 +90,10 @@ public class Attempts {
                 update payment_attempt set status = ?, failure_reason = ?, updated_at = ?, finished_at = ?
                 where payment_no = ? and status = ?""")
                 .params(to.name(), reason, now, now, paymentNo, from.name()).update();
-        if (updated == 1) history.record("attempt", paymentNo, from.name(), to.name(), reason);
+        if (updated == 1) {
+            history.record("attempt", paymentNo, from.name(), to.name(), reason);
+            counted(to, false);
+        }
         return updated == 1;
     }
 
@@ -95,7 +107,10 @@ public class Attempts {
                 where payment_no = ? and status = ?""")
                 .params(duplicate, channelTxnId, paidAt == null ? null : Timestamp.from(paidAt), now, now, paymentNo, from.name())
                 .update();
-        if (updated == 1) history.record("attempt", paymentNo, from.name(), "SUCCEEDED", duplicate ? "duplicate success" : "paid the order");
+        if (updated == 1) {
+            history.record("attempt", paymentNo, from.name(), "SUCCEEDED", duplicate ? "duplicate success" : "paid the order");
+            counted(AttemptStatus.SUCCEEDED, duplicate);
+        }
         return updated == 1;
     }
 

@@ -61,6 +61,10 @@ class ApiContractTest extends ScenarioSupport {
         assertThat(new GatewayClient(baseUrl(), null).order(orderNo).status()).isEqualTo(401);
         assertThat(new GatewayClient(baseUrl(), "sk_0000_wrong").order(orderNo).status()).isEqualTo(401);
         assertThat(new GatewayClient(baseUrl(), "sk_wrong").post("/v1/admin/merchants", Map.of("name", "x")).status()).isEqualTo(401);
+        String realKey = new GatewayClient(baseUrl(), GatewayClient.ADMIN_TOKEN).post("/v1/admin/merchants", Map.of("name", "Third")).text("apiKey");
+        String sameKeyIdWrongSecret = realKey.substring(0, realKey.length() - 1) + (realKey.endsWith("0") ? "1" : "0");
+        assertThat(new GatewayClient(baseUrl(), realKey).pay(newOrderNo(), 100, "USD").status()).isEqualTo(200);
+        assertThat(new GatewayClient(baseUrl(), sameKeyIdWrongSecret).pay(newOrderNo(), 100, "USD").status()).isEqualTo(401);
     }
 
     @Test

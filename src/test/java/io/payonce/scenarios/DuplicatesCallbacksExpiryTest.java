@@ -50,6 +50,15 @@ class DuplicatesCallbacksExpiryTest extends ScenarioSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> sales().size() == 1);
         assertThat(sales()).extracting(n -> n.path("data").path("paymentNo").asString()).containsExactly(paying);
         assertNoStatusWentBackwards();
+        String metrics = new io.payonce.support.GatewayClient(baseUrl(), null).getText("/actuator/prometheus");
+        assertThat(metric(metrics, "payonce_duplicates_refunded_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "payonce_attempts_total{duplicate=\"true\",status=\"SUCCEEDED\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "payonce_time_to_truth_seconds_count")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static double metric(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
     }
 
     @Test

@@ -66,6 +66,18 @@ public final class GatewayClient {
         return send(request(path).GET());
     }
 
+    /** A plain-text GET, such as the Prometheus scrape. */
+    public String getText(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         return apiKey == null ? builder : builder.header("Authorization", "Bearer " + apiKey);
