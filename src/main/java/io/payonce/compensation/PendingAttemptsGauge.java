@@ -2,11 +2,14 @@ package io.payonce.compensation;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.payonce.shared.Schedules;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.annotation.Configuration;
@@ -16,18 +19,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * payonce_attempts_pending{age=...}: PENDING attempts by age, and how many are superseded.
- * Refreshed every 15 s through the partial index on PENDING attempts, never on scrape.
+ * Refreshed every 15 s by one query over the partial index on PENDING attempts, never on scrape.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PendingAttemptsGauge {
-    private static final Map<String, Duration> BUCKETS = new LinkedHashMap<>();
-    static {
-        BUCKETS.put("under_1m", Duration.ofMinutes(1));
-        BUCKETS.put("1m_to_10m", Duration.ofMinutes(10));
-        BUCKETS.put("10m_to_1h", Duration.ofHours(1));
-        BUCKETS.put("1h_to_24h", Duration.ofHours(24));
-    }
+    private static final List<String> AGES = List.of("under_1m", "1m_to_10m", "10m_to_1h", "1h_to_24h", "over_24h");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,8 +34,7 @@ class PendingAttemptsGauge {
     PendingAttemptsGauge(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
-        for (String bucket : BUCKETS.keySet()) counts.put(bucket, new AtomicLong());
-        counts.put("over_24h", new AtomicLong());
+        for (String age : AGES) counts.put(age, new AtomicLong());
         counts.forEach((age, value) -> Gauge.builder("payonce.attempts.pending", value, AtomicLong::get)
                 .tag("age", age).description("PENDING attempts by age").register(meters));
         Gauge.builder("payonce.attempts.superseded.pending", superseded, AtomicLong::get)
@@ -48,18 +44,33 @@ class PendingAttemptsGauge {
     @Scheduled(fixedDelayString = "${payonce.metrics.pending-refresh:15s}", initialDelayString = "5s")
     void refresh() {
         Instant now = clock.instant();
-        long previous = 0;
-        for (Map.Entry<String, Duration> bucket : BUCKETS.entrySet()) {
-            long younger = countSince(now.minus(bucket.getValue()));
-            counts.get(bucket.getKey()).set(younger - previous);
-            previous = younger;
-        }
-        counts.get("over_24h").set(countSince(Instant.EPOCH) - previous);
-        superseded.set(jdbc.sql("select count(*) from payment_attempt where status = 'PENDING' and superseded").query(Long.class).single());
+        jdbc.sql("""
+                select count(*) filter (where created_at >= ?) as under_1m,
+                       count(*) filter (where created_at < ? and created_at >= ?) as "1m_to_10m",
+                       count(*) filter (where created_at < ? and created_at >= ?) as "10m_to_1h",
+                       count(*) filter (where created_at < ? and created_at >= ?) as "1h_to_24h",
+                       count(*) filter (where created_at < ?) as over_24h,
+                       count(*) filter (where superseded) as superseded
+                from payment_attempt where status = 'PENDING'""")
+                .params(ts(now, "1m"), ts(now, "1m"), ts(now, "10m"), ts(now, "10m"), ts(now, "1h"), ts(now, "1h"),
+                        ts(now, "24h"), ts(now, "24h"))
+                .query(rs -> {
+                    rs.next();
+                    counts.forEach((age, value) -> value.set(uncheckedLong(rs, age)));
+                    superseded.set(uncheckedLong(rs, "superseded"));
+                    return null;
+                });
     }
 
-    private long countSince(Instant since) {
-        return jdbc.sql("select count(*) from payment_attempt where status = 'PENDING' and created_at >= ?")
-                .param(Timestamp.from(since)).query(Long.class).single();
+    private static Timestamp ts(Instant now, String age) {
+        return Timestamp.from(now.minus(Schedules.parseOne(age)));
+    }
+
+    private static long uncheckedLong(ResultSet rs, String column) {
+        try {
+            return rs.getLong(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

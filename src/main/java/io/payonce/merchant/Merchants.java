@@ -41,32 +41,30 @@ public class Merchants {
     public MerchantCredentials create(NewMerchant request) {
         MerchantPolicy policy = request.policy() != null ? request.policy() : defaults.policy();
         String merchantId = Ids.next("m", clock.instant());
-        String keyId = Ids.secret(6);
-        String apiKey = "sk_" + keyId + "_" + Ids.secret(24);
+        NewApiKey key = NewApiKey.generate();
         String webhookSecret = "whsec_" + Ids.secret(24);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into merchant (merchant_id, name, api_key_id, api_key_hash, webhook_secret, notify_url,
                   max_attempts, duplicate_window_ms, expire_seconds, poll_schedule, superseded_poll_schedule, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(merchantId, request.name(), keyId, Hmac.sha256(apiKey), webhookSecret, request.notifyUrl(),
+                .params(merchantId, request.name(), key.keyId(), key.hash(), webhookSecret, request.notifyUrl(),
                         policy.maxAttempts(), policy.duplicateWindow().toMillis(), policy.expire().toSeconds(),
                         Schedules.format(policy.pollSchedule()), Schedules.format(policy.supersededPollSchedule()), now, now)
                 .update();
-        return new MerchantCredentials(merchantId, apiKey, webhookSecret);
+        return new MerchantCredentials(merchantId, key.apiKey(), webhookSecret);
     }
 
     /** Issues a new API key; the old one stops working at once. */
     @Transactional
     public MerchantCredentials rotateApiKey(String merchantId) {
-        String keyId = Ids.secret(6);
-        String apiKey = "sk_" + keyId + "_" + Ids.secret(24);
+        NewApiKey key = NewApiKey.generate();
         int updated = jdbc.sql("update merchant set api_key_id = ?, api_key_hash = ?, updated_at = ? where merchant_id = ?")
-                .params(keyId, Hmac.sha256(apiKey), Timestamp.from(clock.instant()), merchantId).update();
+                .params(key.keyId(), key.hash(), Timestamp.from(clock.instant()), merchantId).update();
         if (updated != 1) throw new IllegalArgumentException("no merchant " + merchantId);
         String secret = jdbc.sql("select webhook_secret from merchant where merchant_id = ?").param(merchantId)
                 .query(String.class).single();
-        return new MerchantCredentials(merchantId, apiKey, secret);
+        return new MerchantCredentials(merchantId, key.apiKey(), secret);
     }
 
     @Transactional
@@ -78,6 +76,15 @@ public class Merchants {
                         Schedules.format(policy.pollSchedule()), Schedules.format(policy.supersededPollSchedule()),
                         Timestamp.from(clock.instant()), merchantId)
                 .update();
+    }
+
+    /** A key as shown once to the merchant, with what is stored of it: the key id and the SHA-256 of the whole key. */
+    private record NewApiKey(String keyId, String apiKey, byte[] hash) {
+        static NewApiKey generate() {
+            String keyId = Ids.secret(6);
+            String apiKey = "sk_" + keyId + "_" + Ids.secret(24);
+            return new NewApiKey(keyId, apiKey, Hmac.sha256(apiKey));
+        }
     }
 
     public Optional<Merchant> authenticate(String apiKey) {

@@ -4,6 +4,7 @@ import io.payonce.attempt.Attempt;
 import io.payonce.attempt.AttemptStatus;
 import io.payonce.attempt.Attempts;
 import io.payonce.order.OrderEvents.AttemptSuperseded;
+import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,10 +21,10 @@ public class CloseOrder {
     private final SettleAttempt settle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     CloseOrder(Orders orders, Attempts attempts, SettleAttempt settle, ApplicationEventPublisher events,
-               TransactionTemplate transactions, java.time.Clock clock) {
+               TransactionTemplate transactions, Clock clock) {
         this.orders = orders;
         this.attempts = attempts;
         this.settle = settle;

@@ -5,6 +5,7 @@ import io.payonce.attempt.Attempts;
 import io.payonce.order.Order;
 import io.payonce.order.Orders;
 import io.payonce.shared.ApiException;
+import io.payonce.shared.MoneyAmount;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +42,7 @@ class CheckoutController {
         Order order = order(attempt);
         model.addAttribute("paymentNo", paymentNo);
         model.addAttribute("order", order);
-        model.addAttribute("amount", io.payonce.shared.MoneyAmount.toDecimalString(order.amountMinor(), order.currency()));
+        model.addAttribute("amount", MoneyAmount.toDecimalString(order.amountMinor(), order.currency()));
         return "return";
     }
 

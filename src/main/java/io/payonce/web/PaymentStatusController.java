@@ -5,6 +5,7 @@ import io.payonce.attempt.Attempt;
 import io.payonce.attempt.AttemptStatus;
 import io.payonce.attempt.Attempts;
 import io.payonce.order.Order;
+import io.payonce.order.OrderStatus;
 import io.payonce.order.Orders;
 import io.payonce.order.SettleAttempt;
 import io.payonce.shared.ApiException;
@@ -66,7 +67,7 @@ class PaymentStatusController {
     private static String result(Order order, Attempt attempt) {
         if (order.status().isPaid()) return "paid";
         if (attempt.status() == AttemptStatus.FAILED || attempt.status() == AttemptStatus.CLOSED) return "failed";
-        if (order.status() == io.payonce.order.OrderStatus.CLOSED) return "closed";
+        if (order.status() == OrderStatus.CLOSED) return "closed";
         return "checking";
     }
 

@@ -59,4 +59,13 @@ class ReturnPageTest extends ScenarioSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> sales().size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> sales().size() == 1);
     }
+
+    @Test
+    void pending_attempts_show_in_the_age_gauge() {
+        api.pay(newOrderNo(), 123, "USD");
+        var scrape = new GatewayClient(baseUrl(), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> scrape.getText("/actuator/prometheus").lines()
+                .filter(l -> l.startsWith("payonce_attempts_pending{age=\"under_1m\"} "))
+                .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1));
+    }
 }

@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
         "payonce.demo-merchant=false",
         "payonce.admin-token=test-admin-token",
         "payonce.scheduler.polling-interval=100ms",
-        "payonce.sweeper.interval=1s"
+        "payonce.sweeper.interval=1s",
+        "payonce.metrics.pending-refresh=1s"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface GatewayTest {}

@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,8 +25,6 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SchedulerConfig.SchedulerProperties.class)
 class SchedulerConfig {
-    private static final Logger log = LoggerFactory.getLogger(SchedulerConfig.class);
-
     /** @param threads executor threads per node; @param pollingInterval how often due work is fetched. */
     @ConfigurationProperties("payonce.scheduler")
     record SchedulerProperties(Integer threads, Duration pollingInterval, Duration failureRetry) {
