@@ -95,6 +95,9 @@ class PaymentsController {
         if (channels.find(channel).isEmpty()) {
             throw new ApiException(400, "channel_not_available", "channel: " + channel + " is not configured on this gateway");
         }
+        if (!channels.get(channel).supports(currency)) {
+            throw ApiException.invalid("currency", currency.getCurrencyCode() + " is not supported by channel " + channel);
+        }
         Long expireSeconds = fields.optionalWholeNumber("expireSeconds", 1, 30L * 24 * 3600);
         return new NewOrder(merchantOrderNo, amount, currency, channel, fields.optionalString("subject", 128),
                 fields.optionalUrl("returnUrl"), fields.optionalUrl("notifyUrl"),

@@ -32,6 +32,8 @@ final class GuardedChannel implements PaymentChannel {
 
     @Override public String id() { return delegate.id(); }
 
+    @Override public boolean supports(java.util.Currency currency) { return delegate.supports(currency); }
+
     @Override
     public CreateResult create(CreatePayment request) {
         return guarded("create", () -> delegate.create(request), CreateResult::unknown);

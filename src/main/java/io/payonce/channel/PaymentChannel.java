@@ -9,6 +9,11 @@ package io.payonce.channel;
 public interface PaymentChannel {
     String id();
 
+    /** Whether this channel can take payments in the currency; asked before an order is accepted. */
+    default boolean supports(java.util.Currency currency) {
+        return true;
+    }
+
     /** Creates the channel's payment for an attempt; the buyer's next step is in the action. */
     CreateResult create(CreatePayment request);
 
