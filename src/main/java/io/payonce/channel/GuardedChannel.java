@@ -34,6 +34,8 @@ final class GuardedChannel implements PaymentChannel {
 
     @Override public boolean supports(java.util.Currency currency) { return delegate.supports(currency); }
 
+    @Override public boolean keepsOnePaymentPerOrder() { return delegate.keepsOnePaymentPerOrder(); }
+
     @Override
     public CreateResult create(CreatePayment request) {
         return guarded("create", () -> delegate.create(request), CreateResult::unknown);

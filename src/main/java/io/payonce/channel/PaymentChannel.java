@@ -14,6 +14,15 @@ public interface PaymentChannel {
         return true;
     }
 
+    /**
+     * True when the channel lets one payment object take at most one successful charge and stay
+     * payable after a failed try (Stripe's PaymentIntent): an order retried on this channel then
+     * keeps its open attempt instead of getting a second one, which could be paid too.
+     */
+    default boolean keepsOnePaymentPerOrder() {
+        return false;
+    }
+
     /** Creates the channel's payment for an attempt; the buyer's next step is in the action. */
     CreateResult create(CreatePayment request);
 

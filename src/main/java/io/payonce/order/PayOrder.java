@@ -2,6 +2,8 @@ package io.payonce.order;
 
 import io.payonce.attempt.Attempt;
 import io.payonce.attempt.Attempts;
+import io.payonce.channel.Channels;
+import io.payonce.channel.PaymentChannel;
 import io.payonce.merchant.Merchant;
 import io.payonce.merchant.MerchantPolicy;
 import io.payonce.order.OrderEvents.AttemptStarted;
@@ -35,9 +37,10 @@ public class PayOrder {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Channels channels;
 
     PayOrder(Orders orders, Attempts attempts, SettleAttempt settle, StartAttempt start,
-             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, Channels channels) {
         this.orders = orders;
         this.attempts = attempts;
         this.settle = settle;
@@ -45,6 +48,7 @@ public class PayOrder {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.channels = channels;
     }
 
     private sealed interface Step {
@@ -52,6 +56,7 @@ public class PayOrder {
         record Create(Order order, String paymentNo) implements Step {}
         record Reuse(Order order, Attempt attempt) implements Step {}
         record CheckPrevious(Order order, Attempt attempt) implements Step {}
+        record AskThenReuse(Order order, Attempt attempt) implements Step {}
     }
 
     public PayOutcome pay(Merchant merchant, NewOrder request) {
@@ -62,6 +67,12 @@ public class PayOrder {
                 case Step.Create create -> { return start.atChannel(create.order(), create.paymentNo(), request.channel()); }
                 case Step.Reuse reuse -> { return start.reuse(reuse.order(), reuse.attempt()); }
                 case Step.CheckPrevious check -> retire(check.attempt());
+                case Step.AskThenReuse ask -> {
+                    // M3's query, but an open payment is kept: paid shows as ALREADY_PAID in the next round.
+                    if (settle.query(ask.attempt().paymentNo()) == SettleAttempt.Settlement.OPEN) {
+                        return start.reuse(ask.order(), ask.attempt());
+                    }
+                }
             }
         }
         return new Refused(Refusal.BUSY, "the order changed while it was being paid; retry the same request");
@@ -103,7 +114,8 @@ public class PayOrder {
         if (live != null) {
             boolean repeat = live.channel().equals(request.channel())
                     && Duration.between(live.createdAt(), now).compareTo(policy.duplicateWindow()) < 0;
-            return repeat ? new Step.Reuse(order, live) : new Step.CheckPrevious(order, live);
+            if (repeat) return new Step.Reuse(order, live);
+            return keepsOnePayment(live, request) ? new Step.AskThenReuse(order, live) : new Step.CheckPrevious(order, live);
         }
         if (order.attemptsUsed() >= policy.maxAttempts()) {
             return refuse(Refusal.TOO_MANY_ATTEMPTS, "order " + order.merchantOrderNo() + " used all "
@@ -116,6 +128,12 @@ public class PayOrder {
         }
         events.publishEvent(new AttemptStarted(paymentNo, order.orderId(), merchant.merchantId(), now));
         return new Step.Create(order, paymentNo);
+    }
+
+    /** Same channel, one payment object per order there (Stripe), and the buyer holds its action: keep it. */
+    private boolean keepsOnePayment(Attempt live, NewOrder request) {
+        return live.channel().equals(request.channel()) && live.action() != null
+                && channels.find(live.channel()).map(PaymentChannel::keepsOnePaymentPerOrder).orElse(false);
     }
 
     private static Step refuse(Refusal refusal, String message) {
