@@ -1,5 +1,6 @@
 package io.payonce.channel.stripe;
 
+import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -17,7 +18,12 @@ final class StripeErrors {
     /** Stripe may or may not have acted, or we may not be allowed to know: only a later query decides. */
     static boolean outcomeUnknown(StripeException e) {
         Integer status = e.getStatusCode();
-        return status == null || status == 429 || status == 409 || status >= 500 || e instanceof IdempotencyException;
+        return noAnswer(e) || status == 429 || status == 409 || status >= 500 || e instanceof IdempotencyException;
+    }
+
+    /** The SDK reports a connection failure or read timeout as ApiConnectionException with status 0. */
+    private static boolean noAnswer(StripeException e) {
+        return e instanceof ApiConnectionException || e.getStatusCode() == null || e.getStatusCode() < 100;
     }
 
     /** A definite refusal that is about the request, not about our credentials (401/403 may be fixed by an operator). */
@@ -34,7 +40,7 @@ final class StripeErrors {
 
     static String describe(StripeException e) {
         Integer status = e.getStatusCode();
-        if (status == null) return "no answer from Stripe: " + e.getClass().getSimpleName();
+        if (noAnswer(e)) return "no answer from Stripe: " + e.getClass().getSimpleName();
         String type = e.getStripeError() != null ? e.getStripeError().getType() : null;
         String message = e.getStripeError() != null ? e.getStripeError().getMessage() : null;
         return "HTTP " + status + " " + (type != null ? type : "error") + (e.getCode() != null ? "/" + e.getCode() : "")

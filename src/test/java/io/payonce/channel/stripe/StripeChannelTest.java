@@ -84,7 +84,7 @@ class StripeChannelTest extends StripeTestSupport {
         assertThat(askedAgain).isEqualTo(refunded);
         assertThat(queriedRefund).isEqualTo(refunded);
         assertThat(STRIPE.refunded(payment.paymentNo())).as("asked twice, refunded once").isEqualTo(500);
-        assertThat(postsTo("/v1/refunds")).isEqualTo(1);
+        assertThat(postsWithKey("payonce-refund-" + refund.refundNo())).isEqualTo(1);
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class StripeProtocolServer implements AutoCloseable {
 
     private record Remembered(String method, String path, Map<String, String> params, Reply reply) {}
 
+    /** An event as sent; {@code status} is the endpoint's answer, 0 when not delivered (dropped, or no answer). */
+    public record Webhook(String id, String type, String payload, String signature, int status) {}
+
     /** One API call as received: method, path and the key it carried. */
     public record Call(String method, String path, String idempotencyKey) {}
 
@@ -101,9 +104,9 @@ public final class StripeProtocolServer implements AutoCloseable {
         refundsStayPending(false);
     }
 
-    public List<StripeWebhooks.Sent> events() { return webhooks.events(); }
+    public List<Webhook> events() { return webhooks.events(); }
 
-    public StripeWebhooks.Sent deliver(StripeWebhooks.Sent event) { return webhooks.deliver(event.id(), event.type(), event.payload()); }
+    public Webhook deliver(Webhook event) { return webhooks.deliver(event.id(), event.type(), event.payload()); }
 
     public static String sign(String payload, long timestamp, String secret) { return StripeWebhooks.signature(payload, timestamp, secret); }
 

@@ -107,4 +107,8 @@ abstract class StripeTestSupport {
     long postsTo(String path) {
         return STRIPE.calls().stream().filter(c -> c.method().equals("POST") && c.path().equals(path)).count();
     }
+
+    long postsWithKey(String idempotencyKey) {
+        return STRIPE.calls().stream().filter(c -> c.method().equals("POST") && idempotencyKey.equals(c.idempotencyKey())).count();
+    }
 }

@@ -23,12 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * kept, so a test can deliver, tamper with or replay them.
  */
 final class StripeWebhooks {
-    /** @param status the endpoint's answer, 0 when not delivered (dropped, or no answer) */
-    record Sent(String id, String type, String payload, String signature, int status) {}
-
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Sent> events = new CopyOnWriteArrayList<>();
+    private final List<StripeProtocolServer.Webhook> events = new CopyOnWriteArrayList<>();
     private final String secret;
     volatile String endpoint;
     volatile boolean dropping;
@@ -50,29 +47,29 @@ final class StripeWebhooks {
         event.put("type", type);
         String payload = json.writeValueAsString(event);
         String id = (String) event.get("id");
-        if (dropping || endpoint == null) {
-            events.add(new Sent(id, type, payload, signature(payload, Instant.now().getEpochSecond(), secret), 0));
-            return;
-        }
-        Thread.startVirtualThread(() -> events.add(deliver(id, type, payload)));
+        StripeProtocolServer.Webhook pending = new StripeProtocolServer.Webhook(id, type, payload,
+                signature(payload, Instant.now().getEpochSecond(), secret), 0);
+        events.add(pending); // listed at once, in order; its status is filled in once delivered
+        if (dropping || endpoint == null) return;
+        Thread.startVirtualThread(() -> events.set(events.indexOf(pending), deliver(id, type, payload)));
     }
 
     /** Sends an event (again, or for the first time if it was dropped), freshly signed, as Stripe's retries do. */
-    Sent deliver(String id, String type, String payload) {
+    StripeProtocolServer.Webhook deliver(String id, String type, String payload) {
         String signature = signature(payload, Instant.now().getEpochSecond(), secret);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json; charset=utf-8").header("Stripe-Signature", signature)
                     .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
                     .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Sent(id, type, payload, signature, response.statusCode());
+            return new StripeProtocolServer.Webhook(id, type, payload, signature, response.statusCode());
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            return new Sent(id, type, payload, signature, 0);
+            return new StripeProtocolServer.Webhook(id, type, payload, signature, 0);
         }
     }
 
-    List<Sent> events() {
+    List<StripeProtocolServer.Webhook> events() {
         return List.copyOf(events);
     }
 
