@@ -47,6 +47,19 @@ class StripeFaultsTest extends StripeTestSupport {
     }
 
     @Test
+    void aCreateStripeRefusesIsFailedWithStripesCodeAndLeavesNoPaymentIntent() {
+        CreatePayment payment = newPayment(20, EUR);
+        STRIPE.refuse(400, "invalid_request_error", "amount_too_small", "Amount must be at least €0.50 eur");
+
+        CreateResult refused = stripe.create(payment);
+        STRIPE.refuse(0, null, null, null);
+
+        assertThat(refused.outcome()).isEqualTo(ChannelOutcome.FAILED);
+        assertThat(refused.detail()).isEqualTo("HTTP 400 invalid_request_error/amount_too_small: Amount must be at least €0.50 eur");
+        assertThat(STRIPE.paymentIntents(payment.paymentNo())).isEmpty();
+    }
+
+    @Test
     void aRateLimitedReplyIsUnknownNeverFailed() {
         CreatePayment paid = newPayment(1200, EUR);
         CreateResult created = stripe.create(paid);
