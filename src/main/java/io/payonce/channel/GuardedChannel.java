@@ -35,6 +35,11 @@ final class GuardedChannel implements PaymentChannel {
     @Override public boolean supports(java.util.Currency currency) { return delegate.supports(currency); }
 
     @Override
+    public java.util.Optional<String> checkOptions(java.util.Map<String, String> options) {
+        return delegate.checkOptions(options);
+    }
+
+    @Override
     public CreateResult create(CreatePayment request) {
         return guarded("create", () -> delegate.create(request), CreateResult::unknown);
     }
