@@ -21,7 +21,8 @@ import okhttp3.OkHttpClient;
  * The official SDK, built once and without network: {@link RSAConfig} (platform certificates
  * from configuration) or {@link RSAPublicKeyConfig} (WeChat Pay public key and id), never the
  * auto-certificate config that downloads certificates at start. Its transport is okhttp 4 with
- * explicit timeouts and an interceptor that points it at the configured base URL.
+ * explicit timeouts, an interceptor that points it at the configured base URL, and one that
+ * restores the case of WeChat Pay's header names.
  */
 record WechatPaySdk(NativePayService nativePay, JsapiServiceExtension jsapi, H5Service h5, RefundService refunds,
                     NotificationParser notifications) {
@@ -71,6 +72,7 @@ record WechatPaySdk(NativePayService nativePay, JsapiServiceExtension jsapi, H5S
                 .writeTimeout(properties.readTimeout())
                 .callTimeout(properties.callTimeout())
                 .addInterceptor(new BaseUrlInterceptor(properties.baseUrl()))
+                .addInterceptor(new CanonicalHeaderNames())
                 .build();
     }
 }
