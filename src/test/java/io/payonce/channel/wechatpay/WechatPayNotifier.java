@@ -1,5 +1,6 @@
 package io.payonce.channel.wechatpay;
 
+import io.payonce.channel.wechatpay.WechatPayProtocolServer.Delivery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WechatPayNotifier {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** What a delivery got back from the receiver. */
-    record Delivery(String notificationId, String url, int status, String body) {}
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();

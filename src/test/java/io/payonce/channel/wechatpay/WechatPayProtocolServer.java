@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.payonce.channel.wechatpay.WechatPayBooks.Order;
 import io.payonce.channel.wechatpay.WechatPayBooks.Refund;
-import io.payonce.channel.wechatpay.WechatPayNotifier.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,6 +41,9 @@ public final class WechatPayProtocolServer implements AutoCloseable {
 
     /** A request as it arrived: what the SDK's okhttp transport sent. */
     public record Received(String method, String path, String userAgent, boolean authorized) {}
+
+    /** A notification sent, and what the receiver answered (status 0: no answer). */
+    public record Delivery(String notificationId, String url, int status, String body) {}
 
     record Reply(int status, String body) {}
 
@@ -119,6 +121,13 @@ public final class WechatPayProtocolServer implements AutoCloseable {
     /** A payment notification for the order as it stands, signed at {@code signedAt}, not sent. */
     public synchronized WechatPayNotification paymentNotification(String outTradeNo, Instant signedAt) {
         return paymentNotification(existing(outTradeNo), signedAt);
+    }
+
+    /** A genuine, signed payment notification that reports another total than the order's (the signer lies). */
+    public synchronized WechatPayNotification paymentNotificationReporting(String outTradeNo, int total) {
+        Order order = existing(outTradeNo);
+        String plaintext = WechatPayBooks.transaction(order).replace("\"total\":" + order.total + ",", "\"total\":" + total + ",");
+        return notification("EV-" + WechatPaySigning.nonce(24), "TRANSACTION.SUCCESS", plaintext, Instant.now());
     }
 
     /** Any notification, with the platform's key and serial (tests alter it to make it wrong). */
