@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
+import org.mockito.Mockito;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -20,6 +25,18 @@ class WechatPayConfigurationTest {
                 .doesNotHaveBean(NonceCleanupJob.class));
         runner.withPropertyValues("payonce.wechatpay.mchid=1900000109")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(WechatPayChannel.class));
+    }
+
+    @Test
+    void merchant_id_and_key_from_environment_variables_offer_the_channel() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("PAYONCE_WECHATPAY_MCHID", "1900000109", "PAYONCE_WECHATPAY_PRIVATEKEYFILE", "/secrets/apiclient_key.pem")));
+        ConditionContext context = Mockito.mock(ConditionContext.class);
+        Mockito.when(context.getEnvironment()).thenReturn(environment);
+
+        assertThat(new WechatPayConfigured().matches(context, null)).isTrue();
     }
 
     @Test

@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Notifications: the SDK judges signature and decryption; we add freshness both ways, a durable
  * nonce replay check, and our merchant, app and currency. Each wrong notification is refused with its reason.
  */
 class WechatPayNotificationTest extends WechatPayAdapterTestSupport {
+    @Autowired NonceCleanupJob cleanup;
     CreatePayment payment;
 
     @BeforeEach
@@ -114,6 +116,20 @@ class WechatPayNotificationTest extends WechatPayAdapterTestSupport {
         assertThat(otherKey).isEqualTo(new CallbackEvent.Rejected("resource could not be decrypted with the APIv3 key"));
         assertThat(noNonce)
                 .isEqualTo(new CallbackEvent.Rejected("missing or malformed Wechatpay-Timestamp, -Nonce, -Signature or -Serial header"));
+    }
+
+    @Test
+    void seen_nonces_are_forgotten_after_the_retention_by_the_cleanup_job() {
+        Instant now = Instant.now();
+        String old = "old-" + WechatPaySigning.nonce(20);
+        String fresh = "fresh-" + WechatPaySigning.nonce(20);
+        nonces.firstSeen(WechatPayTestKeys.PLATFORM_SERIAL, old, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(2)));
+        nonces.firstSeen(WechatPayTestKeys.PLATFORM_SERIAL, fresh, now, now);
+
+        cleanup.run("all", 0);
+
+        assertThat(nonces.firstSeen(WechatPayTestKeys.PLATFORM_SERIAL, old, now, now)).as("forgotten").isTrue();
+        assertThat(nonces.firstSeen(WechatPayTestKeys.PLATFORM_SERIAL, fresh, now, now)).as("still remembered").isFalse();
     }
 
     private WechatPayNotification resign(String body) {
