@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * WeChat Pay API v3 for one merchant (direct mode). Key material comes inline (PEM text) or from
- * a file; the platform's signature key is either its certificate(s) or its public key and id.
+ * a file; the platform's signature key is its certificate(s), its public key and id, or both
+ * (while WeChat Pay switches a merchant from one to the other).
  * Nothing here is ever logged: {@link #toString()} names which secrets are set, never their text.
  *
  * @param merchantSerialNumber serial of the merchant API certificate whose private key signs our requests
@@ -43,11 +44,9 @@ public record WechatPayProperties(String mchid, String appid, String merchantSer
         require(problems, !blank(appid), "appid is required");
         require(problems, !blank(merchantSerialNumber), "merchant-serial-number is required");
         require(problems, !blank(privateKey) || !blank(privateKeyFile), "private-key or private-key-file is required");
-        boolean certificates = !blank(platformCertificate) || !blank(platformCertificateFile);
-        boolean publicKeyMode = !blank(publicKey) || !blank(publicKeyFile);
-        require(problems, certificates != publicKeyMode,
-                "set exactly one of platform-certificate(-file) or public-key(-file) with public-key-id");
-        require(problems, !publicKeyMode || !blank(publicKeyId), "public-key-id is required with public-key(-file)");
+        require(problems, usesCertificates() || usesPublicKey(),
+                "set platform-certificate(-file), or public-key(-file) with public-key-id, or both while WeChat Pay switches");
+        require(problems, !usesPublicKey() || !blank(publicKeyId), "public-key-id is required with public-key(-file)");
         require(problems, apiV3Key != null && apiV3Key.length() == 32, "api-v3-key must be 32 characters (AES-256)");
         require(problems, validBaseUrl(baseUrl), "base-url must be http(s)://host[:port] without a path");
         require(problems, callTimeout.compareTo(connectTimeout) > 0, "call-timeout must be longer than connect-timeout");
@@ -56,6 +55,10 @@ public record WechatPayProperties(String mchid, String appid, String merchantSer
         if (!problems.isEmpty()) {
             throw new IllegalStateException("payonce.wechatpay is misconfigured:" + problems);
         }
+    }
+
+    boolean usesCertificates() {
+        return !blank(platformCertificate) || !blank(platformCertificateFile);
     }
 
     boolean usesPublicKey() {

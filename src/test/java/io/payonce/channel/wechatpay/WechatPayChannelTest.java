@@ -216,6 +216,26 @@ class WechatPayChannelTest extends WechatPayAdapterTestSupport {
     }
 
     @Test
+    void with_certificates_and_public_key_both_configured_either_serial_verifies_while_wechat_pay_switches() {
+        WechatPayChannel both = channel(new WechatPayProperties(WechatPayTestKeys.MCHID, WechatPayTestKeys.APPID,
+                WechatPayTestKeys.MERCHANT_SERIAL, WechatPayTestKeys.MERCHANT_PRIVATE_KEY_PEM, null,
+                WechatPayTestKeys.PLATFORM_CERTIFICATE_PEM, null, WechatPayTestKeys.PLATFORM_PUBLIC_KEY_PEM, null,
+                WechatPayTestKeys.PUBLIC_KEY_ID, WechatPayTestKeys.API_V3_KEY, SERVER.baseUrl(),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3), null, null));
+        CreatePayment payment = payment(321);
+
+        CreateResult byCertificate = both.create(payment);
+        SERVER.usePublicKeyId(true);
+        PaymentState byPublicKey = both.query(payment.paymentNo());
+        SERVER.pay(payment.paymentNo());
+        CallbackEvent notified = both.parseCallback(nextNotification());
+
+        assertThat(byCertificate.outcome()).isEqualTo(ChannelOutcome.PENDING);
+        assertThat(byPublicKey.outcome()).isEqualTo(ChannelOutcome.PENDING);
+        assertThat(notified).isInstanceOf(CallbackEvent.PaymentReport.class);
+    }
+
+    @Test
     void okhttp_4_is_the_sdks_transport_and_every_request_carries_a_valid_merchant_signature() {
         CreatePayment payment = payment(100);
         wechat.create(payment);

@@ -49,7 +49,7 @@ class WechatPayConfigurationTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("appid is required")
                 .hasMessageContaining("merchant-serial-number is required")
-                .hasMessageContaining("set exactly one of platform-certificate(-file) or public-key(-file)")
+                .hasMessageContaining("set platform-certificate(-file), or public-key(-file) with public-key-id")
                 .hasMessageContaining("api-v3-key must be 32 characters")
                 .hasMessageContaining("base-url must be http(s)://host[:port] without a path")
                 .hasMessageContaining("nonce-retention must be at least twice notification-tolerance")
