@@ -3,6 +3,8 @@ package io.payonce.api;
 import io.payonce.shared.ApiException;
 import java.net.URI;
 import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -92,5 +94,27 @@ final class Fields {
             throw ApiException.invalid(name, "must be a whole number from " + min + " to " + max);
         }
         return node.longValue();
+    }
+
+    /** An optional JSON object of strings, bounded in keys and lengths; absent or null is empty. */
+    Map<String, String> optionalStringMap(String name, int maxKeys, int maxKeyLength, int maxValueLength) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) return Map.of();
+        if (!node.isObject()) throw ApiException.invalid(name, "must be a JSON object of strings");
+        if (node.size() > maxKeys) throw ApiException.invalid(name, "must have at most " + maxKeys + " keys");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String key = entry.getKey();
+            if (key.isEmpty() || key.length() > maxKeyLength) {
+                throw ApiException.invalid(name, "keys must be 1 to " + maxKeyLength + " characters");
+            }
+            JsonNode value = entry.getValue();
+            if (!value.isString()) throw ApiException.invalid(name + "." + key, "must be a string");
+            if (value.stringValue().length() > maxValueLength) {
+                throw ApiException.invalid(name + "." + key, "must be at most " + maxValueLength + " characters");
+            }
+            values.put(key, value.stringValue());
+        }
+        return values;
     }
 }

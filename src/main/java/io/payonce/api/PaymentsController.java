@@ -99,8 +99,12 @@ class PaymentsController {
             throw ApiException.invalid("currency", currency.getCurrencyCode() + " is not supported by channel " + channel);
         }
         Long expireSeconds = fields.optionalWholeNumber("expireSeconds", 1, 30L * 24 * 3600);
+        var channelOptions = fields.optionalStringMap("channelOptions", 10, 32, 128);
+        channels.get(channel).checkOptions(channelOptions).ifPresent(reason -> {
+            throw ApiException.invalid("channelOptions", reason);
+        });
         return new NewOrder(merchantOrderNo, amount, currency, channel, fields.optionalString("subject", 128),
                 fields.optionalUrl("returnUrl"), fields.optionalUrl("notifyUrl"),
-                expireSeconds == null ? null : Duration.ofSeconds(expireSeconds));
+                expireSeconds == null ? null : Duration.ofSeconds(expireSeconds), channelOptions);
     }
 }

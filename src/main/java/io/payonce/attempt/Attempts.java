@@ -45,11 +45,19 @@ public class Attempts {
     }
 
     public void insert(String paymentNo, long orderId, String channel, long amountMinor, Currency currency) {
+        insert(paymentNo, orderId, channel, amountMinor, currency, Map.of());
+    }
+
+    /** @param channelOptions what only this attempt's channel needs (stored as given, sent with its create). */
+    public void insert(String paymentNo, long orderId, String channel, long amountMinor, Currency currency,
+                       Map<String, String> channelOptions) {
         Timestamp now = Timestamp.from(clock.instant());
+        String options = channelOptions.isEmpty() ? null : json.writeValueAsString(channelOptions);
         jdbc.sql("""
-                insert into payment_attempt (payment_no, order_id, channel, amount_minor, currency, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                .params(paymentNo, orderId, channel, amountMinor, currency.getCurrencyCode(), now, now).update();
+                insert into payment_attempt (payment_no, order_id, channel, amount_minor, currency, status, channel_options,
+                  created_at, updated_at)
+                values (?, ?, ?, ?, ?, 'PENDING', ?::jsonb, ?, ?)""")
+                .params(paymentNo, orderId, channel, amountMinor, currency.getCurrencyCode(), options, now, now).update();
         history.record("attempt", paymentNo, null, AttemptStatus.PENDING.name(), "created");
         counted(AttemptStatus.PENDING, false);
     }
@@ -63,6 +71,14 @@ public class Attempts {
     public List<Attempt> ofOrder(long orderId) {
         return jdbc.sql("select * from payment_attempt where order_id = ? order by created_at, payment_no")
                 .param(orderId).query(mapper()).list();
+    }
+
+    /** The channel options the attempt was created with; empty when it had none. */
+    @Transactional(readOnly = true)
+    public Map<String, String> channelOptions(String paymentNo) {
+        String text = jdbc.sql("select channel_options::text from payment_attempt where payment_no = ?")
+                .param(paymentNo).query(String.class).optional().orElse(null);
+        return text == null ? Map.of() : json.readValue(text, new TypeReference<Map<String, String>>() {});
     }
 
     /** The one attempt a buyer may still pay (PENDING, not superseded), if any. */

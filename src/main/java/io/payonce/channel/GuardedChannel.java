@@ -37,6 +37,11 @@ final class GuardedChannel implements PaymentChannel {
     @Override public boolean keepsOnePaymentPerOrder() { return delegate.keepsOnePaymentPerOrder(); }
 
     @Override
+    public java.util.Optional<String> checkOptions(java.util.Map<String, String> options) {
+        return delegate.checkOptions(options);
+    }
+
+    @Override
     public CreateResult create(CreatePayment request) {
         return guarded("create", () -> delegate.create(request), CreateResult::unknown);
     }

@@ -23,6 +23,14 @@ public interface PaymentChannel {
         return false;
     }
 
+    /**
+     * Why these channel options cannot work, if they cannot (e.g. a missing payer for WeChat Pay's
+     * JSAPI); asked before an order is accepted. The default takes any options and ignores them.
+     */
+    default java.util.Optional<String> checkOptions(java.util.Map<String, String> channelOptions) {
+        return java.util.Optional.empty();
+    }
+
     /** Creates the channel's payment for an attempt; the buyer's next step is in the action. */
     CreateResult create(CreatePayment request);
 

@@ -112,7 +112,9 @@ public class PayOrder {
         }
         Attempt live = attempts.live(order.orderId()).orElse(null);
         if (live != null) {
+            // Other channel options (say a QR code, then WeChat's in-app JSAPI) are another way to pay, not a repeat.
             boolean repeat = live.channel().equals(request.channel())
+                    && attempts.channelOptions(live.paymentNo()).equals(request.channelOptions())
                     && Duration.between(live.createdAt(), now).compareTo(policy.duplicateWindow()) < 0;
             if (repeat) return new Step.Reuse(order, live);
             return keepsOnePayment(live, request) ? new Step.AskThenReuse(order, live) : new Step.CheckPrevious(order, live);
@@ -122,7 +124,8 @@ public class PayOrder {
                     + policy.maxAttempts() + " payment attempts");
         }
         String paymentNo = Ids.next("p", now);
-        attempts.insert(paymentNo, order.orderId(), request.channel(), order.amountMinor(), order.currency());
+        attempts.insert(paymentNo, order.orderId(), request.channel(), order.amountMinor(), order.currency(),
+                request.channelOptions());
         if (!orders.countAttempt(order)) {
             throw new IllegalStateException("order " + order.orderId() + " changed under its lock");
         }

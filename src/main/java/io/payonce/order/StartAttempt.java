@@ -47,7 +47,8 @@ class StartAttempt {
     Decided atChannel(Order order, String paymentNo, String channelId) {
         PaymentChannel channel = channels.get(channelId);
         CreatePayment request = new CreatePayment(paymentNo, order.amountMinor(), order.currency(), order.subject(),
-                urls.of("/checkout/" + paymentNo + "/return"), urls.of("/channels/" + channelId + "/notify"), order.expireAt());
+                urls.of("/checkout/" + paymentNo + "/return"), urls.of("/channels/" + channelId + "/notify"), order.expireAt(),
+                attempts.channelOptions(paymentNo));
         CreateResult result = channel.create(request);
         for (int tries = 1; tries < CREATE_TRIES && result.outcome() == ChannelOutcome.UNKNOWN; tries++) {
             result = channel.create(request); // same paymentNo: the channel's idempotency makes this safe
