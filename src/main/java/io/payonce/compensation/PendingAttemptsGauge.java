@@ -54,11 +54,11 @@ class PendingAttemptsGauge {
                 from payment_attempt where status = 'PENDING'""")
                 .params(ts(now, "1m"), ts(now, "1m"), ts(now, "10m"), ts(now, "10m"), ts(now, "1h"), ts(now, "1h"),
                         ts(now, "24h"), ts(now, "24h"))
-                .query(rs -> {
+                .query(rs -> { // one row, always: an aggregate without group by
                     rs.next();
                     counts.forEach((age, value) -> value.set(uncheckedLong(rs, age)));
                     superseded.set(uncheckedLong(rs, "superseded"));
-                    return null;
+                    return Boolean.TRUE; // JdbcClient refuses a null result from an extractor
                 });
     }
 
