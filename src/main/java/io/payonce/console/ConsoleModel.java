@@ -2,6 +2,8 @@ package io.payonce.console;
 
 import io.payonce.shared.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -17,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleModel {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleModel.class);
     /** The signed-in operator, as the layout shows it. */
     record Viewer(String username, boolean admin) {}
 
@@ -36,6 +39,12 @@ class ConsoleModel {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badParameter(Exception e, HttpServletResponse response, Model model) {
         return error(response, model, 400, "a parameter is missing or malformed: " + e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) {
+        log.error("console page failed", e);
+        return error(response, model, 500, "The console failed to show this page; nothing was changed. Details are in the gateway's log.");
     }
 
     private String error(HttpServletResponse response, Model model, int status, String message) {

@@ -106,7 +106,8 @@ class DashboardQueries {
         Map<String, double[]> series = empty(AGES, window);
         jdbc.sql("""
                 with points as (
-                  select i, :start + (i + 1) * make_interval(secs => :width) as t from generate_series(0, :count - 1) i),
+                  select i, cast(:start as timestamptz) + (i + 1) * make_interval(secs => cast(:width as double precision)) as t
+                    from generate_series(0, cast(:count as int) - 1) i),
                 alive as (
                   select created_at, finished_at from payment_attempt
                     where status = 'PENDING' and (cast(:channel as text) is null or channel = :channel)
