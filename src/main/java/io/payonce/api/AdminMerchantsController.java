@@ -2,6 +2,7 @@ package io.payonce.api;
 
 import io.payonce.merchant.MerchantCredentials;
 import io.payonce.merchant.MerchantPolicy;
+import io.payonce.merchant.MerchantRules;
 import io.payonce.merchant.Merchants;
 import io.payonce.merchant.NewMerchant;
 import io.payonce.shared.ApiException;
@@ -27,17 +28,17 @@ class AdminMerchantsController {
     @ResponseStatus(HttpStatus.CREATED)
     MerchantCredentials create(@RequestBody(required = false) JsonNode body) {
         Fields fields = Fields.of(body);
-        String name = fields.requiredString("name", 200);
+        String name = fields.requiredString("name", MerchantRules.NAME_MAX_LENGTH);
         String notifyUrl = fields.optionalUrl("notifyUrl");
         return merchants.create(new NewMerchant(name, notifyUrl, policy(fields, merchants.defaultPolicy())));
     }
 
     private static MerchantPolicy policy(Fields fields, MerchantPolicy defaults) {
-        Long maxAttempts = fields.optionalWholeNumber("maxAttempts", 1, 20);
-        Long windowSeconds = fields.optionalWholeNumber("duplicateWindowSeconds", 0, 3600);
-        Long expireSeconds = fields.optionalWholeNumber("expireSeconds", 1, 30L * 24 * 3600);
-        String poll = fields.optionalString("pollSchedule", 512);
-        String fast = fields.optionalString("supersededPollSchedule", 512);
+        Long maxAttempts = fields.optionalWholeNumber("maxAttempts", MerchantRules.MAX_ATTEMPTS);
+        Long windowSeconds = fields.optionalWholeNumber("duplicateWindowSeconds", MerchantRules.DUPLICATE_WINDOW_SECONDS);
+        Long expireSeconds = fields.optionalWholeNumber("expireSeconds", MerchantRules.EXPIRE_SECONDS);
+        String poll = fields.optionalString("pollSchedule", MerchantRules.SCHEDULE_MAX_LENGTH);
+        String fast = fields.optionalString("supersededPollSchedule", MerchantRules.SCHEDULE_MAX_LENGTH);
         try {
             return new MerchantPolicy(
                     maxAttempts == null ? defaults.maxAttempts() : maxAttempts.intValue(),

@@ -1,7 +1,8 @@
 package io.payonce.api;
 
+import io.payonce.merchant.MerchantRules;
 import io.payonce.shared.ApiException;
-import java.net.URI;
+import io.payonce.shared.HttpUrls;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,24 +75,23 @@ final class Fields {
     }
 
     String optionalUrl(String name) {
-        String value = optionalString(name, 512);
+        String value = optionalString(name, HttpUrls.MAX_LENGTH);
         if (value == null) return null;
-        try {
-            URI uri = URI.create(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw ApiException.invalid(name, "must be an absolute http or https URL");
-            }
-            return value;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, "is not a valid URL");
-        }
+        HttpUrls.problem(value).ifPresent(reason -> {
+            throw ApiException.invalid(name, reason);
+        });
+        return value;
     }
 
     Long optionalWholeNumber(String name, long min, long max) {
+        return optionalWholeNumber(name, new MerchantRules.Range(min, max));
+    }
+
+    Long optionalWholeNumber(String name, MerchantRules.Range range) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) return null;
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-            throw ApiException.invalid(name, "must be a whole number from " + min + " to " + max);
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || !range.contains(node.longValue())) {
+            throw ApiException.invalid(name, range.reason());
         }
         return node.longValue();
     }

@@ -17,10 +17,11 @@ public record MerchantPolicy(int maxAttempts, Duration duplicateWindow, Duration
     public MerchantPolicy {
         pollSchedule = List.copyOf(pollSchedule);
         supersededPollSchedule = List.copyOf(supersededPollSchedule);
-        if (maxAttempts < 1 || maxAttempts > 20) throw new IllegalArgumentException("maxAttempts: must be 1..20");
-        if (duplicateWindow.isNegative() || duplicateWindow.compareTo(Duration.ofHours(1)) > 0)
+        if (!MerchantRules.MAX_ATTEMPTS.contains(maxAttempts)) throw new IllegalArgumentException("maxAttempts: must be 1..20");
+        if (duplicateWindow.isNegative() || duplicateWindow.compareTo(Duration.ofSeconds(MerchantRules.DUPLICATE_WINDOW_SECONDS.max())) > 0)
             throw new IllegalArgumentException("duplicateWindow: must be 0..1h");
-        if (expire.compareTo(Duration.ofSeconds(1)) < 0 || expire.compareTo(Duration.ofDays(30)) > 0)
+        if (expire.compareTo(Duration.ofSeconds(MerchantRules.EXPIRE_SECONDS.min())) < 0
+                || expire.compareTo(Duration.ofSeconds(MerchantRules.EXPIRE_SECONDS.max())) > 0)
             throw new IllegalArgumentException("expire: must be 1s..30d");
         if (pollSchedule.isEmpty() || supersededPollSchedule.isEmpty())
             throw new IllegalArgumentException("pollSchedule: must have at least one step");

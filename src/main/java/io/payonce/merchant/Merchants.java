@@ -67,6 +67,26 @@ public class Merchants {
         return new MerchantCredentials(merchantId, key.apiKey(), secret);
     }
 
+    /**
+     * Issues a new webhook secret; notifications are signed with it from their next attempt on,
+     * so the merchant must switch to it at once. Shown once to whoever rotated it.
+     */
+    @Transactional
+    public MerchantCredentials rotateWebhookSecret(String merchantId) {
+        String webhookSecret = "whsec_" + Ids.secret(24);
+        int updated = jdbc.sql("update merchant set webhook_secret = ?, updated_at = ? where merchant_id = ?")
+                .params(webhookSecret, Timestamp.from(clock.instant()), merchantId).update();
+        if (updated != 1) throw new IllegalArgumentException("no merchant " + merchantId);
+        return new MerchantCredentials(merchantId, null, webhookSecret);
+    }
+
+    /** @param notifyUrl null: notifications go to the order's own URL only, and wait (then die) without one */
+    @Transactional
+    public void updateNotifyUrl(String merchantId, String notifyUrl) {
+        jdbc.sql("update merchant set notify_url = ?, updated_at = ? where merchant_id = ?")
+                .params(notifyUrl, Timestamp.from(clock.instant()), merchantId).update();
+    }
+
     @Transactional
     public void updatePolicy(String merchantId, MerchantPolicy policy) {
         jdbc.sql("""

@@ -3,7 +3,7 @@ package io.payonce.notify;
 import java.time.Instant;
 
 /** One notification row. {@code payload} is the exact body every attempt sends. */
-record Notification(String notificationId, String merchantId, long orderId, String type, String payload,
+public record Notification(String notificationId, String merchantId, long orderId, String type, String payload,
                     String targetUrl, String status, int attempts, Integer lastStatusCode, String lastError,
                     Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant deadAt) {
     static final String PENDING = "PENDING";

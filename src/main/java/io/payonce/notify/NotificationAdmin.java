@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** What operators do with notifications: look at them, and send dead (or delivered) ones again. */
 @Service
-class NotificationAdmin {
+public class NotificationAdmin {
     static final int MAX_LIMIT = 200;
     private static final Set<String> STATUSES = Set.of(Notification.PENDING, Notification.DELIVERED, Notification.DEAD);
 
@@ -43,7 +43,7 @@ class NotificationAdmin {
      * merchant's URL as it is now (the merchant may have fixed it). A PENDING one is refused: it
      * is already on its way, and a second round would only double its requests.
      */
-    Notification resend(String notificationId) {
+    public Notification resend(String notificationId) {
         return transaction.execute(tx -> {
             String from = rows.lockStatus(notificationId)
                     .orElseThrow(() -> ApiException.notFound("notification " + notificationId));

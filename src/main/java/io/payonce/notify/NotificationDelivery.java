@@ -99,7 +99,9 @@ class NotificationDelivery implements JobHandler {
             return JobResult.done();
         }
         Instant next = now.plus(retrySteps.get(failures - 1));
-        if (!rows.recordFailure(notification, url, answer.statusCode(), answer.error(), next)) {
+        boolean counted = Boolean.TRUE.equals(transaction.execute(
+                tx -> rows.recordFailure(notification, url, answer.statusCode(), answer.error(), next, now)));
+        if (!counted) {
             return JobResult.done(); // another run got there first and carries on from its own state
         }
         log.info("notification {} attempt {} failed ({}); next attempt at {}", notification.notificationId(), failures,

@@ -76,13 +76,20 @@ class NotificationRows {
         return updated == 1;
     }
 
-    boolean recordFailure(Notification seen, String targetUrl, Integer statusCode, String error, Instant nextAttemptAt) {
-        return jdbc.sql("""
+    /** Counts a failed attempt; its history row (PENDING to PENDING) is what operators see of each failed delivery. */
+    boolean recordFailure(Notification seen, String targetUrl, Integer statusCode, String error, Instant nextAttemptAt,
+                          Instant now) {
+        int updated = jdbc.sql("""
                 update notification set attempts = attempts + 1, target_url = ?, last_status_code = ?, last_error = ?,
                   next_attempt_at = ?
                 where notification_id = ? and status = 'PENDING' and attempts = ?""")
                 .params(targetUrl, statusCode, error, ts(nextAttemptAt), seen.notificationId(), seen.attempts())
-                .update() == 1;
+                .update();
+        if (updated == 1) {
+            history(seen.notificationId(), Notification.PENDING, Notification.PENDING,
+                    "attempt " + (seen.attempts() + 1) + " failed: " + error, now);
+        }
+        return updated == 1;
     }
 
     boolean markDead(Notification seen, String targetUrl, Integer statusCode, String error, Instant now) {

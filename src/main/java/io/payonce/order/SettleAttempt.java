@@ -1,6 +1,7 @@
 package io.payonce.order;
 
 import io.payonce.attempt.Attempt;
+import io.payonce.attempt.AttemptPolls;
 import io.payonce.attempt.AttemptStatus;
 import io.payonce.attempt.Attempts;
 import io.payonce.channel.ChannelOutcome;
@@ -22,11 +23,13 @@ public class SettleAttempt {
     private final Attempts attempts;
     private final Channels channels;
     private final RecordPaymentState recorder;
+    private final AttemptPolls polls;
 
-    SettleAttempt(Attempts attempts, Channels channels, RecordPaymentState recorder) {
+    SettleAttempt(Attempts attempts, Channels channels, RecordPaymentState recorder, AttemptPolls polls) {
         this.attempts = attempts;
         this.channels = channels;
         this.recorder = recorder;
+        this.polls = polls;
     }
 
     /** Queries only: records what the channel says now. */
@@ -35,7 +38,7 @@ public class SettleAttempt {
         if (attempt.status() != AttemptStatus.PENDING) {
             return settlement(attempt);
         }
-        recorder.record(paymentNo, channels.get(attempt.channel()).query(paymentNo));
+        recorder.record(paymentNo, query(channels.get(attempt.channel()), attempt));
         return settlement(attempts.find(paymentNo).orElseThrow());
     }
 
@@ -45,18 +48,26 @@ public class SettleAttempt {
             return settlement(attempt);
         }
         PaymentChannel channel = channels.get(attempt.channel());
-        PaymentState state = channel.query(paymentNo);
+        PaymentState state = query(channel, attempt);
         recorder.record(paymentNo, state);
         if (state.outcome() == ChannelOutcome.SUCCEEDED || state.outcome() == ChannelOutcome.FAILED) {
             return settlement(attempts.find(paymentNo).orElseThrow());
         }
         CloseResult close = channel.close(paymentNo);
+        polls.record(paymentNo, attempt.channel(), AttemptPolls.Action.close, close.outcome(), close.detail());
         if (close.outcome() == ChannelOutcome.SUCCEEDED) {
             recorder.record(paymentNo, PaymentState.failed(null, true, "closed at channel: " + reason));
         } else if (close.outcome() == ChannelOutcome.FAILED) {
-            recorder.record(paymentNo, channel.query(paymentNo));
+            recorder.record(paymentNo, query(channel, attempt));
         }
         return settlement(attempts.find(paymentNo).orElseThrow());
+    }
+
+    /** Every answer is logged for the operators' timeline (attempt_poll), then recorded as usual. */
+    private PaymentState query(PaymentChannel channel, Attempt attempt) {
+        PaymentState state = channel.query(attempt.paymentNo());
+        polls.record(attempt.paymentNo(), attempt.channel(), AttemptPolls.Action.query, state.outcome(), state.detail());
+        return state;
     }
 
     private static Settlement settlement(Attempt attempt) {

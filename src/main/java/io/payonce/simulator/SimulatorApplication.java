@@ -14,7 +14,13 @@ import org.springframework.context.annotation.ComponentScan;
  * {@code @SpringBootTest}'s search for a configuration, from picking this class up.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// Spring Security is on the classpath for the gateway's operator console; the simulator has its own Sim-Key auth.
+@EnableAutoConfiguration(excludeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ComponentScan("io.payonce.simulator")
 @ConditionalOnProperty(name = "payonce.simulator.standalone", havingValue = "true")
 public class SimulatorApplication {

@@ -157,7 +157,7 @@ class NotificationDeliveryTest {
         assertThat(receiver.received()).hasSize(3);
         assertThat(receiver.received()).extracting(MerchantReceiver.Received::rawBody).containsOnly((String) row.get("payload"));
         assertThat(deadCount()).isEqualTo(deadBefore + 1);
-        assertThat(history((String) row.get("notification_id"))).containsExactly("null>PENDING", "PENDING>DEAD");
+        assertThat(history((String) row.get("notification_id"))).containsExactly("null>PENDING", "PENDING>PENDING", "PENDING>PENDING", "PENDING>DEAD");
     }
 
     @Test
@@ -185,7 +185,8 @@ class NotificationDeliveryTest {
         awaitStatus(orderId, "DELIVERED");
         assertThat(receiver.received()).hasSize(4);
         assertThat(receiver.received().getLast().rawBody()).isEqualTo(receiver.received().getFirst().rawBody());
-        assertThat(history(notificationId)).containsExactly("null>PENDING", "PENDING>DEAD", "DEAD>PENDING", "PENDING>DELIVERED");
+        assertThat(history(notificationId)).containsExactly("null>PENDING", "PENDING>PENDING", "PENDING>PENDING", "PENDING>DEAD",
+                "DEAD>PENDING", "PENDING>DELIVERED");
         JsonNode delivered = JSON.readTree(admin("GET", "/v1/admin/notifications?status=DELIVERED").body());
         assertThat(delivered.get("notifications").findValuesAsString("id")).contains(notificationId);
     }

@@ -16,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payonce.demo-merchant=false",
         "payonce.admin-token=test-admin-token",
+        "payonce.console.admin-password=test-console-password",
         "payonce.scheduler.polling-interval=100ms",
         "payonce.sweeper.interval=1s",
         "payonce.metrics.pending-refresh=1s"
