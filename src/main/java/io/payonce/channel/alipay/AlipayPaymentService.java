@@ -118,8 +118,8 @@ final class AlipayPaymentService {
 
     /** Alipay wants a subject of at most 256 characters and refuses / = &amp; in it. */
     private static String subject(CreatePayment request) {
-        String subject = request.subject() == null || request.subject().isBlank() ? "Order " + request.paymentNo() : request.subject();
-        subject = subject.replaceAll("[/=&]", " ").strip();
+        String subject = request.subject() == null ? "" : request.subject().replaceAll("[/=&]", " ").strip();
+        if (subject.isEmpty()) subject = "Order " + request.paymentNo();
         return subject.length() > 256 ? subject.substring(0, 256) : subject;
     }
 

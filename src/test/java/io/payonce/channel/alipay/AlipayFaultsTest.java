@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * What goes wrong between us and Alipay: wrong keys on either side, an answer changed in transit,
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * every signature; every such case ends UNKNOWN (or a definite refusal) and a later query decides.
  */
 @GatewayTest
+@ExtendWith(OutputCaptureExtension.class)
 class AlipayFaultsTest extends AlipayTestSupport {
     static final Currency CNY = Currency.getInstance("CNY");
     static final Duration AFTER_READ_TIMEOUT = Duration.ofMillis(1600); // the test read timeout is 1 s
@@ -161,5 +165,22 @@ class AlipayFaultsTest extends AlipayTestSupport {
         AlipayServerLedger.Trade trade = SERVER.trade(payment.paymentNo()).orElseThrow();
         assertThat(trade.refunds).hasSize(1);
         assertThat(trade.refunded()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void failuresLeaveNoKeyAndNoSignatureInTheLogs(CapturedOutput output) {
+        CreatePayment payment = paid(600);
+        AlipayChannel wrongMerchantKey = adapterWith(AlipayWire.base64(OTHER_KEYS.getPrivate()), AlipayWire.base64(ALIPAY_KEYS.getPublic()));
+        AlipayChannel wrongAlipayKey = adapterWith(AlipayWire.base64(MERCHANT_KEYS.getPrivate()), AlipayWire.base64(OTHER_KEYS.getPublic()));
+
+        wrongMerchantKey.create(qr(600));
+        wrongAlipayKey.query(payment.paymentNo());
+        SERVER.rateLimit(AlipayProtocolServer.RateLimit.HTTP_429);
+        alipay().query(payment.paymentNo());
+
+        String merchantKey = AlipayWire.base64(MERCHANT_KEYS.getPrivate());
+        assertThat(output.getAll()).doesNotContain(merchantKey.substring(100, 160))
+                .doesNotContain(AlipayWire.base64(OTHER_KEYS.getPrivate()).substring(100, 160))
+                .doesNotContain("sign=").doesNotContain("\"sign\"");
     }
 }
