@@ -73,7 +73,7 @@ class AlipayGatewayScenariosTest extends AlipayTestSupport {
 
     void exactlyOneSaleOf(String paymentNo) {
         await().atMost(Duration.ofSeconds(15)).until(() -> sales().size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> sales().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> sales().size() == 1);
         assertThat(sales().getFirst().path("data").path("paymentNo").asString()).isEqualTo(paymentNo);
     }
 

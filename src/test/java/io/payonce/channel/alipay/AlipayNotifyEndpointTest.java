@@ -83,7 +83,7 @@ class AlipayNotifyEndpointTest extends AlipayTestSupport {
                 .param(fields.get("notify_id")).query(String.class).list()).as("stored once, byte for byte as sent").containsExactly(body);
         assertThat(api.order(orderNo).text("status")).isEqualTo("PAID");
         await().atMost(Duration.ofSeconds(10)).until(() -> merchantEndpoint.received().size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> merchantEndpoint.received().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> merchantEndpoint.received().size() == 1);
     }
 
     @Test
