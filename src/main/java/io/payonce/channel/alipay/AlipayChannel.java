@@ -46,6 +46,18 @@ public class AlipayChannel implements PaymentChannel {
 
     @Override public boolean supports(Currency currency) { return CNY.equals(currency); }
 
+    /** Refused before an order exists, so a bad option never costs the buyer an attempt. */
+    @Override
+    public java.util.Optional<String> checkOptions(java.util.Map<String, String> channelOptions) {
+        for (String key : channelOptions.keySet()) {
+            if (!key.equals("tradeType")) return java.util.Optional.of(key + " is not an Alipay option (only tradeType)");
+        }
+        String tradeType = channelOptions.get("tradeType");
+        return tradeType == null || AlipayProduct.parse(tradeType) != null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("tradeType must be PAGE or QR, not " + tradeType);
+    }
+
     @Override public CreateResult create(CreatePayment request) { return payments.create(request); }
 
     @Override public PaymentState query(String paymentNo) { return payments.query(paymentNo); }

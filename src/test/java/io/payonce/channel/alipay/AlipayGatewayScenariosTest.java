@@ -155,4 +155,23 @@ class AlipayGatewayScenariosTest extends AlipayTestSupport {
         assertThatThrownBy(() -> SERVER.scan(old)).hasMessageContaining("expired");
         assertThat(sales()).isEmpty();
     }
+
+    @Test
+    void a_bad_alipay_option_is_refused_before_an_order_exists_and_a_qr_option_gives_a_qr_code() {
+        merchant(FAST_POLLS);
+        String orderNo = newOrderNo();
+
+        Reply barcode = pay(orderNo, 800, Map.of("channelOptions", Map.of("tradeType", "BARCODE")));
+        Reply stranger = pay(orderNo, 800, Map.of("channelOptions", Map.of("openid", "o123")));
+
+        assertThat(barcode.status()).isEqualTo(400);
+        assertThat(barcode.text("error.message")).isEqualTo("channelOptions: tradeType must be PAGE or QR, not BARCODE");
+        assertThat(stranger.text("error.message")).isEqualTo("channelOptions: openid is not an Alipay option (only tradeType)");
+        assertThat(api.order(orderNo).status()).as("bad input changes nothing").isEqualTo(404);
+
+        Reply qr = pay(orderNo, 800, Map.of("channelOptions", Map.of("tradeType", "QR")));
+        assertThat(qr.text("decision")).isEqualTo("NEW_ATTEMPT");
+        assertThat(qr.text("attempt.action.type")).isEqualTo("qr");
+        assertThat(qr.text("attempt.action.code")).isNotBlank();
+    }
 }
