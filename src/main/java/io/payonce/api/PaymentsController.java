@@ -15,6 +15,7 @@ import io.payonce.order.PayOutcome;
 import io.payonce.order.SyncOrder;
 import io.payonce.refund.Refunds;
 import io.payonce.shared.ApiException;
+import io.payonce.shared.PublicUrls;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +35,11 @@ class PaymentsController {
     private final Attempts attempts;
     private final Refunds refunds;
     private final Channels channels;
+    private final PublicUrls urls;
     private final long maxAmountMinor;
 
     PaymentsController(PayOrder payOrder, SyncOrder syncOrder, CloseOrder closeOrder, Orders orders, Attempts attempts,
-                       Refunds refunds, Channels channels,
+                       Refunds refunds, Channels channels, PublicUrls urls,
                        @Value("${payonce.payments.max-amount-minor:100000000000}") long maxAmountMinor) {
         this.payOrder = payOrder;
         this.syncOrder = syncOrder;
@@ -46,6 +48,7 @@ class PaymentsController {
         this.attempts = attempts;
         this.refunds = refunds;
         this.channels = channels;
+        this.urls = urls;
         this.maxAmountMinor = maxAmountMinor;
     }
 
@@ -56,7 +59,7 @@ class PaymentsController {
             case PayOutcome.Refused refused -> throw new ApiException(refused.refusal().httpStatus, refused.refusal().code, refused.message());
             case PayOutcome.Decided decided -> new PayView(decided.order().merchantOrderNo(), decided.order().status().name(),
                     decided.decision().name(), AttemptView.of(decided.attempt()), decided.order().attemptsUsed(),
-                    merchant.policy().maxAttempts());
+                    merchant.policy().maxAttempts(), urls.of("/checkout/" + decided.attempt().paymentNo()));
         };
     }
 

@@ -47,6 +47,7 @@ final class Views {
         }
     }
 
+    /** @param checkoutUrl the buyer's cashier page for this order (GET /checkout/{paymentNo}); send the buyer there. */
     record PayView(String merchantOrderNo, String orderStatus, String decision, AttemptView attempt,
-                   int attemptsUsed, int attemptsMax) {}
+                   int attemptsUsed, int attemptsMax, String checkoutUrl) {}
 }

@@ -34,7 +34,7 @@ public class SimChannel implements PaymentChannel {
     SimChannel(SimProperties properties, PublicUrls publicUrls, JsonMapper json) {
         SimClient client = new SimClient(properties,
                 () -> properties.baseUrl().isEmpty() ? publicUrls.baseUrl() : properties.baseUrl(), json);
-        this.payments = new SimPaymentService(client);
+        this.payments = new SimPaymentService(client, properties.actionType().equals("qr"));
         this.refunds = new SimRefundService(client);
         this.callbacks = new SimCallbackParser(properties, json, Clock.systemUTC());
         this.json = json;

@@ -12,9 +12,11 @@ import java.util.Map;
 /** Create, query and close at the simulator; paymentNo is its idempotency key for all three. */
 final class SimPaymentService {
     private final SimClient client;
+    private final boolean qr;
 
-    SimPaymentService(SimClient client) {
+    SimPaymentService(SimClient client, boolean qr) {
         this.client = client;
+        this.qr = qr;
     }
 
     CreateResult create(CreatePayment request) {
@@ -26,7 +28,7 @@ final class SimPaymentService {
         body.put("returnUrl", request.returnUrl());
         body.put("notifyUrl", request.notifyUrl());
         body.put("expireAt", request.expireAt() == null ? null : request.expireAt().toString());
-        return SimResults.created(client.post("/sim/api/payments", body));
+        return SimResults.created(client.post("/sim/api/payments", body), qr);
     }
 
     PaymentState query(String paymentNo) {

@@ -17,7 +17,8 @@ import java.util.Currency;
 final class SimResults {
     private SimResults() {}
 
-    static CreateResult created(SimClient.Reply reply) {
+    /** @param qr show the simulator's page as a QR code of its address rather than a link */
+    static CreateResult created(SimClient.Reply reply, boolean qr) {
         if (reply.is(200)) {
             String txnId = reply.text("channelTxnId");
             String status = reply.text("status");
@@ -25,7 +26,8 @@ final class SimResults {
             if (txnId == null || status == null || checkoutUrl == null) return CreateResult.unknown("unreadable create reply");
             return switch (status) {
                 // PAID: a repeat of a create whose buyer already paid; the query or callback records it.
-                case "CREATED", "PAID" -> new CreateResult(ChannelOutcome.PENDING, txnId, PaymentAction.redirect(checkoutUrl), status);
+                case "CREATED", "PAID" -> new CreateResult(ChannelOutcome.PENDING, txnId, qr
+                        ? new PaymentAction("qr", java.util.Map.of("code", checkoutUrl)) : PaymentAction.redirect(checkoutUrl), status);
                 default -> new CreateResult(ChannelOutcome.FAILED, txnId, null, "payment is " + status);
             };
         }
