@@ -167,12 +167,17 @@ class ConsoleBrowserTest {
         try (BrowserContext iphone = browser.phone(); BrowserContext desktop = browser.desktop()) {
             iphone.setExtraHTTPHeaders(Map.of("User-Agent", SAFARI_IPHONE));
             for (BrowserContext buyer : new BrowserContext[] {iphone, desktop}) {
-                long before = clientEvents(paymentNo);
+                // counted per browser: a closed page's last reports (sendBeacon) may still be arriving
+                String userAgent = buyer == iphone ? "%iPhone%" : "%HeadlessChrome%";
+                long before = clientEvents(paymentNo, userAgent);
                 Page page = buyer.newPage();
                 page.route("**/checkout/*/status", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
                         .setStatus(503).setBody("unavailable")));
                 page.navigate(baseUrl() + "/checkout/" + paymentNo + "/return");
-                await().atMost(Duration.ofSeconds(10)).until(() -> clientEvents(paymentNo) > before);
+                // Playwright for Java runs route handlers only inside its own calls: wait in the page, not in awaitility
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (clientEvents(paymentNo, userAgent) <= before && System.nanoTime() < deadline) page.waitForTimeout(200);
+                assertThat(clientEvents(paymentNo, userAgent)).as("the page reported its failed status requests").isGreaterThan(before);
                 page.close();
             }
         }
@@ -320,8 +325,9 @@ class ConsoleBrowserTest {
         return jdbc.sql("select order_id from payment_attempt where payment_no = ?").param(paymentNo).query(Long.class).single();
     }
 
-    private long clientEvents(String paymentNo) {
-        return jdbc.sql("select count(*) from client_event where payment_no = ?").param(paymentNo).query(Long.class).single();
+    private long clientEvents(String paymentNo, String userAgentLike) {
+        return jdbc.sql("select count(*) from client_event where payment_no = ? and user_agent like ?")
+                .param(paymentNo).param(userAgentLike).query(Long.class).single();
     }
 
     private String baseUrl() {
