@@ -1,0 +1,97 @@
+package io.payonce.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Part 1. The same PostgreSQL, first with pgbench running only the writes one payment commits
+ * (bench/create-payment.sql), then with the gateway taking POST /v1/payments from wrk, at the
+ * same concurrency; they alternate {@code rounds} times and the best of each counts, which
+ * evens out a machine shared with other work. Also samples the gateway's memory under load.
+ */
+final class PhysicalLimit {
+    /** The load merchant's first poll comes after the run, so no poll competes with the creates being measured. */
+    static final String LOAD_POLL_SCHEDULE = "1h,2h";
+    private static final String PART = "physical limit";
+
+    private final BenchContext context;
+    private final LoadTools tools;
+    private final BenchContext.Merchant load;
+    private final AtomicLong peakJvmRssKb = new AtomicLong();
+    private final AtomicLong peakPostgresPssKb = new AtomicLong();
+
+    PhysicalLimit(BenchContext context, BenchContext.Merchant load) {
+        this.context = context;
+        this.tools = new LoadTools(context);
+        this.load = load;
+    }
+
+    static BenchContext.Merchant loadMerchant(BenchContext context) {
+        return context.merchant("bench-load", Map.of("pollSchedule", LOAD_POLL_SCHEDULE));
+    }
+
+    void run() {
+        BenchConfig config = context.config();
+        PgbenchResult bestDatabase = null;
+        WrkResult bestGateway = null;
+        for (int round = 1; round <= config.rounds(); round++) {
+            PgbenchResult database = tools.pgbench(load.merchantId(), config.clients(), config.loadSeconds());
+            String label = "limit" + round;
+            WrkResult gateway = sampled(() -> tools.wrk(load.apiKey(), config.clients(), config.loadSeconds(), label));
+            System.out.println(Results.format("  round %d: pgbench %.1f payments/s, gateway %.1f requests/s (%d errors)",
+                    round, database.scriptsPerSecond(), gateway.throughput(), gateway.errors()));
+            if (bestDatabase == null || database.scriptsPerSecond() > bestDatabase.scriptsPerSecond()) bestDatabase = database;
+            if (bestGateway == null || gateway.throughput() > bestGateway.throughput()) bestGateway = gateway;
+        }
+        Results results = context.results();
+        String clients = config.clients() + " clients";
+        results.add(PART, "pgbench: one payment's writes (3 transactions), " + clients,
+                Results.format("%.1f payments/s", bestDatabase.scriptsPerSecond()));
+        results.add(PART, "gateway: POST /v1/payments (sim, in-process), " + clients,
+                Results.format("%.1f payments/s", bestGateway.throughput()));
+        double ratio = bestGateway.throughput() / bestDatabase.scriptsPerSecond();
+        results.add(PART, "gateway ÷ pgbench", Results.format("%.2f", ratio), "≥ 0.6", ratio >= 0.6);
+        results.add(PART, "gateway latency at that load", Results.format("p50 %d ms, p99 %d ms, p99.9 %d ms",
+                bestGateway.p50().toMillis(), bestGateway.p99().toMillis(), bestGateway.p999().toMillis()));
+        if (bestGateway.errors() > 0 || bestDatabase.failed() > 0) {
+            results.note(Results.format("errors during the physical-limit runs: gateway %d non-2xx or socket errors, pgbench %d failed",
+                    bestGateway.errors(), bestDatabase.failed()));
+        }
+    }
+
+    /** Warms the JIT up, so that the measured runs see compiled code; its figures are not kept. */
+    void warmUp(Duration length) {
+        WrkResult warm = tools.wrk(load.apiKey(), context.config().clients(), length, "warm");
+        System.out.println(Results.format("  warm-up: %.1f requests/s", warm.throughput()));
+    }
+
+    long peakJvmRssKb() {
+        return peakJvmRssKb.get();
+    }
+
+    long peakPostgresPssKb() {
+        return peakPostgresPssKb.get();
+    }
+
+    /** Runs the load while a virtual thread notes the gateway's peak memory every half second. */
+    private WrkResult sampled(java.util.function.Supplier<WrkResult> load) {
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                GatewayProcess.Usage usage = context.gateway().usage();
+                peakJvmRssKb.accumulateAndGet(usage.jvmRssKb(), Math::max);
+                peakPostgresPssKb.accumulateAndGet(usage.postgresPssKb(), Math::max);
+                try {
+                    Thread.sleep(Duration.ofMillis(500));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            return load.get();
+        } finally {
+            sampler.interrupt();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.payonce.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Part 3. Create-payment latency with an empty database and again with a million PENDING
+ * attempts stored (bench/bulk-pending.sql), and the compensation work while nothing is due and
+ * while some of the stored attempts are due: it must follow what is due, not what is stored.
+ */
+final class ScaleOfWaiting {
+    private static final String PART = "scale of waiting";
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(20);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+
+    private final BenchContext context;
+    private final LoadTools tools;
+    private final BenchContext.Merchant load;
+    private Snapshot.Window idleEmpty;
+    private WrkResult latencyEmpty;
+
+    ScaleOfWaiting(BenchContext context, BenchContext.Merchant load) {
+        this.context = context;
+        this.tools = new LoadTools(context);
+        this.load = load;
+    }
+
+    /** Before anything is stored: the background work of an idle gateway. */
+    void idleWhileEmpty() {
+        idleEmpty = idleWindow();
+    }
+
+    /** Before anything is stored: create-payment latency at a moderate load. */
+    void latencyWhileEmpty() {
+        latencyEmpty = tools.wrk(load.apiKey(), context.config().latencyClients(), context.config().loadSeconds(), "empty");
+    }
+
+    void run() {
+        BenchConfig config = context.config();
+        BenchContext.Merchant waiting = context.merchant("bench-waiting", Map.of());
+        long started = System.nanoTime();
+        context.commands().run(List.of("psql", "-h", "127.0.0.1", "-p", String.valueOf(context.gateway().postgresPort()),
+                "-U", "postgres", "-q", "-v", "ON_ERROR_STOP=1", "-v", "merchant_id=" + waiting.merchantId(),
+                "-v", "count=" + config.pending(), "-f", config.benchDir().resolve("bulk-pending.sql").toString(), "postgres"),
+                Duration.ofMinutes(15));
+        double insertSeconds = (System.nanoTime() - started) / 1e9;
+        long pending = context.db().number("select count(*) from payment_attempt where status = 'PENDING'");
+        Results results = context.results();
+        results.add(PART, "PENDING attempts stored (bulk insert time)", Results.format("%,d (%.0f s)", pending, insertSeconds));
+
+        WrkResult latencyFull = tools.wrk(load.apiKey(), config.latencyClients(), config.loadSeconds(), "full");
+        double ratio = (double) latencyFull.p99().toNanos() / latencyEmpty.p99().toNanos();
+        results.add(PART, "create p99, " + config.latencyClients() + " connections: empty → full", Results.format("%d ms → %d ms (%.0f → %.0f/s)",
+                latencyEmpty.p99().toMillis(), latencyFull.p99().toMillis(), latencyEmpty.throughput(), latencyFull.throughput()));
+        results.add(PART, "create p99 full ÷ empty", Results.format("%.2f", ratio), "≤ 1.5", ratio <= 1.5);
+
+        Snapshot beforeIdle = Snapshot.take(context);
+        Snapshot.Window idleFull = idleWindow();
+        results.add(PART, "idle, empty database", idleEmpty.describe());
+        results.add(PART, "idle, " + Results.format("%,d", pending) + " pending, none due", idleFull.describe());
+        List<Snapshot.Window> dueWindows = config.dueCounts().stream().map(this::dueWindow).toList();
+        for (int i = 0; i < dueWindows.size(); i++) {
+            Snapshot.Window window = dueWindows.get(i);
+            int due = config.dueCounts().get(i);
+            results.add(PART, Results.format("%,d due of %,d: checked/s, channel queries; CPU per check", due, pending), Results.format(
+                    "%.1f/s in %.1f s, %.0f queries; PostgreSQL %.1f ms, JVM %.1f ms", due / window.seconds(), window.seconds(),
+                    window.channelQueries(), window.postgresCpuSeconds() * 1000 / due, window.jvmCpuSeconds() * 1000 / due));
+        }
+        verdictOnProportionality(idleFull, dueWindows);
+        sweeper(beforeIdle);
+    }
+
+    /**
+     * Proportional to what is due: with nothing due, a million stored costs (almost) what an
+     * empty database costs; and each due check costs about the same whatever the number due.
+     */
+    private void verdictOnProportionality(Snapshot.Window idleFull, List<Snapshot.Window> dueWindows) {
+        double idleExtraCores = (idleFull.postgresCores() + idleFull.jvmCores()) - (idleEmpty.postgresCores() + idleEmpty.jvmCores());
+        List<Double> perCheck = new java.util.ArrayList<>();
+        for (int i = 0; i < dueWindows.size(); i++) {
+            Snapshot.Window window = dueWindows.get(i);
+            double idleCost = (idleFull.postgresCores() + idleFull.jvmCores()) * window.seconds();
+            perCheck.add((window.postgresCpuSeconds() + window.jvmCpuSeconds() - idleCost) / context.config().dueCounts().get(i));
+        }
+        double spread = perCheck.stream().mapToDouble(d -> d).max().orElse(0) / perCheck.stream().mapToDouble(d -> d).min().orElse(1);
+        boolean met = idleExtraCores <= 0.05 && spread <= 1.5;
+        context.results().add(PART, "work follows due, not stored", Results.format(
+                "idle +%.3f cores for the stored; CPU per check varies ×%.2f across due counts", idleExtraCores, spread),
+                "idle +≤ 0.05 cores; ×≤ 1.5", met);
+    }
+
+    /** The sweeper in the gateway (its own timer) and, for comparison, the query it used before V21. */
+    private void sweeper(Snapshot since) {
+        Snapshot now = Snapshot.take(context);
+        if (now.sweeps() == since.sweeps()) {
+            GatewayProcess.sleep(Duration.ofSeconds(65)); // one run at the default 60 s interval
+            now = Snapshot.take(context);
+        }
+        Snapshot.Window window = since.until(now);
+        context.results().add(PART, "sweeper run (bounded slice of 10,000), mean of " + (int) window.sweeps(),
+                Results.format("%.0f ms", window.sweepSeconds() * 1000 / Math.max(1, window.sweeps())));
+        long started = System.nanoTime();
+        context.db().texts("""
+                select a.payment_no from payment_attempt a where a.status = 'PENDING' and a.created_at < now() - interval '30 seconds'
+                and not exists (select 1 from scheduled_tasks t where t.task_name = 'attempt-check' and t.task_instance = a.payment_no)
+                order by a.created_at limit 500""");
+        context.results().add(PART, "sweeper query before V21 (walks every pending attempt)",
+                Results.format("%.0f ms", (System.nanoTime() - started) / 1e6));
+    }
+
+    private Snapshot.Window idleWindow() {
+        Snapshot start = Snapshot.take(context);
+        GatewayProcess.sleep(IDLE_WINDOW);
+        return start.until(Snapshot.take(context));
+    }
+
+    /** Makes {@code due} stored attempts due now (the simulator knows them as CREATED) and waits until all are checked. */
+    private Snapshot.Window dueWindow(int due) {
+        BenchDb db = context.db();
+        String round = "due-" + due + "-" + System.nanoTime(); // tags this round's attempts in the simulator's books
+        db.update("""
+                insert into sim.txn (channel_txn_id, payment_no, amount_minor, currency, subject, status, notify_url, return_url, expire_at, created_at)
+                select 'simtx' || a.payment_no, a.payment_no, 1999, 'USD', ?, 'CREATED', 'http://gateway.local/channels/sim/notify',
+                  'http://gateway.local/checkout/' || a.payment_no || '/return', now() + interval '2 hours', now()
+                from payment_attempt a where a.payment_no like 'pbulk%' and a.status = 'PENDING'
+                  and not exists (select 1 from sim.txn s where s.payment_no = a.payment_no)
+                order by a.payment_no limit ?""", round, due);
+        Snapshot start = Snapshot.take(context);
+        db.update("""
+                update scheduled_tasks t set execution_time = now() from sim.txn s
+                where t.task_name = 'attempt-check' and t.task_instance = s.payment_no and s.subject = ? and not t.picked""", round);
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && db.number("""
+                select count(*) from scheduled_tasks t join sim.txn s on s.payment_no = t.task_instance
+                where t.task_name = 'attempt-check' and s.subject = ? and t.execution_time <= now()""", round) > 0) {
+            GatewayProcess.sleep(Duration.ofMillis(200));
+        }
+        return start.until(Snapshot.take(context));
+    }
+}
