@@ -40,7 +40,8 @@ public final class Bench {
             results.machine("PostgreSQL: " + db.text("select version()"));
             run(context, gateway);
         }
-        restart(settings, results);
+        restart(new GatewayProcess.Settings(settings.java(), settings.jar(), settings.dataDir(), settings.port(),
+                settings.postgresPort(), adminToken, settings.queryRatePerSecond(), config.work().resolve("gateway-restart.log")), results);
         results.machine("ran " + began.truncatedTo(ChronoUnit.SECONDS) + " for " + Duration.between(began, Instant.now()).toSeconds()
                 + " s; load average at the end " + ProcStats.loadAverage());
         System.out.println();
@@ -60,7 +61,7 @@ public final class Bench {
         scale.idleWhileEmpty();
         GatewayProcess.Usage idle = gateway.usage();
         section("warm-up and latency with an empty database");
-        limit.warmUp(Duration.ofSeconds(15));
+        limit.warmUp();
         scale.latencyWhileEmpty();
         section("physical limit: pgbench and the gateway, alternating");
         limit.run();

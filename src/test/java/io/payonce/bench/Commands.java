@@ -29,7 +29,8 @@ final class Commands {
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
             Files.delete(output);
-            append("$ " + String.join(" ", command) + "\n" + text + "\n");
+            // API keys are arguments of wrk: the log keeps their key id only.
+            append("$ " + String.join(" ", command).replaceAll("(sk_[0-9a-f]+_)[0-9a-f]+", "$1…") + "\n" + text + "\n");
             if (!finished) throw new IllegalStateException("gave up after " + timeout.toSeconds() + " s: " + command.getFirst());
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(command.getFirst() + " exited with " + process.exitValue() + ":\n" + text);

@@ -92,8 +92,14 @@ final class GatewayProcess implements AutoCloseable {
         return new Usage(ProcStats.rssKb(process.pid()), postgresPss, ProcStats.cpuSeconds(process.pid(), false), postgresCpu);
     }
 
+    /** pg_ctl starts the postmaster detached from the JVM; its pid is the first line of postmaster.pid. */
     private List<ProcessHandle> postmasters() {
-        return process.children().filter(child -> child.info().command().orElse("").endsWith("/postgres")).toList();
+        try {
+            long pid = Long.parseLong(Files.readAllLines(settings.dataDir().resolve("postmaster.pid")).getFirst().trim());
+            return ProcessHandle.of(pid).stream().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // not started yet, or stopped
+        }
     }
 
     private void awaitHealthy(long startedNanos) {
@@ -119,7 +125,11 @@ final class GatewayProcess implements AutoCloseable {
     /** SIGTERM (graceful: the gateway stops its PostgreSQL), then force, PostgreSQL's processes included. */
     @Override
     public void close() {
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = new ArrayList<>(process.descendants().toList());
+        postmasters().forEach(postmaster -> {
+            descendants.add(postmaster);
+            descendants.addAll(postmaster.children().toList());
+        });
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
