@@ -40,7 +40,7 @@ public final class Bench {
             results.machine("PostgreSQL: " + db.text("select version()"));
             run(context, gateway);
         }
-        restart(new GatewayProcess.Settings(settings.java(), settings.jar(), settings.dataDir(), settings.port(),
+        restart(config, new GatewayProcess.Settings(settings.java(), settings.jar(), settings.dataDir(), settings.port(),
                 settings.postgresPort(), adminToken, settings.queryRatePerSecond(), config.work().resolve("gateway-restart.log")), results);
         results.machine("ran " + began.truncatedTo(ChronoUnit.SECONDS) + " for " + Duration.between(began, Instant.now()).toSeconds()
                 + " s; load average at the end " + ProcStats.loadAverage());
@@ -78,10 +78,11 @@ public final class Bench {
     }
 
     /** Start-up again on the same data: the usual case, here with the million pending attempts stored. */
-    private static void restart(GatewayProcess.Settings settings, Results results) {
+    private static void restart(BenchConfig config, GatewayProcess.Settings settings, Results results) {
         section("restart on the stored data");
         try (GatewayProcess again = GatewayProcess.start(settings, false)) {
-            results.add(PART, "start-up, existing data (1M pending) → health UP", Results.format("%.1f s", again.startup().toMillis() / 1000.0));
+            results.add(PART, Results.format("start-up, existing data (%,d pending) → health UP", config.pending()),
+                    Results.format("%.1f s", again.startup().toMillis() / 1000.0));
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param latencyClients  connections for the empty-versus-full latency comparison
  * @param pending         PENDING attempts stored for the scale-of-waiting part
  * @param dueCounts       how many of them are made due (over 20 s), one measurement each
- * @param truthOrders     orders in the time-to-truth part (half of the buyers keep the return page open)
+ * @param truthOrders     orders in the time-to-truth part (a third of the buyers keep the return page open)
  * @param truthRatePerSecond new orders per second in the time-to-truth part
  * @param notifyOrders    orders whose first notification delay is measured
  * @param notifyBacklog   notifications in the backlog whose delivery rate is measured
@@ -37,7 +37,7 @@ record BenchConfig(Path jar, Path work, Path benchDir, String java, int clients,
                 Integer.getInteger("bench.latency-clients", 4),
                 Integer.getInteger("bench.pending", 1_000_000),
                 Arrays.stream(System.getProperty("bench.due", "200,800").split(",")).map(String::trim).map(Integer::valueOf).toList(),
-                Integer.getInteger("bench.truth-orders", 200),
+                Integer.getInteger("bench.truth-orders", 300),
                 Double.parseDouble(System.getProperty("bench.truth-rate", "5")),
                 Integer.getInteger("bench.notify-orders", 400),
                 Integer.getInteger("bench.notify-backlog", 1000),

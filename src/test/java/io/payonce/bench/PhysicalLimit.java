@@ -35,14 +35,27 @@ final class PhysicalLimit {
         BenchConfig config = context.config();
         PgbenchResult bestDatabase = null;
         WrkResult bestGateway = null;
+        double databaseCpuPerScript = 0;
+        double[] gatewayCpuPerRequest = null;
         for (int round = 1; round <= config.rounds(); round++) {
+            Snapshot beforeDatabase = Snapshot.take(context);
             PgbenchResult database = tools.pgbench(load.merchantId(), config.clients(), config.loadSeconds());
+            Snapshot.Window databaseWindow = beforeDatabase.until(Snapshot.take(context));
             String label = "limit" + round;
+            Snapshot beforeGateway = Snapshot.take(context);
             WrkResult gateway = sampled(() -> tools.wrk(load.apiKey(), config.clients(), config.loadSeconds(), label));
+            Snapshot.Window gatewayWindow = beforeGateway.until(Snapshot.take(context));
             System.out.println(Results.format("  round %d: pgbench %.1f payments/s, gateway %.1f requests/s (%d errors)",
                     round, database.scriptsPerSecond(), gateway.throughput(), gateway.errors()));
-            if (bestDatabase == null || database.scriptsPerSecond() > bestDatabase.scriptsPerSecond()) bestDatabase = database;
-            if (bestGateway == null || gateway.throughput() > bestGateway.throughput()) bestGateway = gateway;
+            if (bestDatabase == null || database.scriptsPerSecond() > bestDatabase.scriptsPerSecond()) {
+                bestDatabase = database;
+                databaseCpuPerScript = databaseWindow.postgresCpuSeconds() * 1000 / database.processed();
+            }
+            if (bestGateway == null || gateway.throughput() > bestGateway.throughput()) {
+                bestGateway = gateway;
+                gatewayCpuPerRequest = new double[] {gatewayWindow.jvmCpuSeconds() * 1000 / gateway.requests(),
+                        gatewayWindow.postgresCpuSeconds() * 1000 / gateway.requests()};
+            }
         }
         Results results = context.results();
         String clients = config.clients() + " clients";
@@ -52,6 +65,8 @@ final class PhysicalLimit {
                 Results.format("%.1f payments/s", bestGateway.throughput()));
         double ratio = bestGateway.throughput() / bestDatabase.scriptsPerSecond();
         results.add(PART, "gateway ÷ pgbench", Results.format("%.2f", ratio), "≥ 0.6", ratio >= 0.6);
+        results.add(PART, "CPU per payment: pgbench's PostgreSQL; gateway's JVM + PostgreSQL", Results.format(
+                "%.2f ms; %.2f + %.2f ms", databaseCpuPerScript, gatewayCpuPerRequest[0], gatewayCpuPerRequest[1]));
         results.add(PART, "gateway latency at that load", Results.format("p50 %d ms, p99 %d ms, p99.9 %d ms",
                 bestGateway.p50().toMillis(), bestGateway.p99().toMillis(), bestGateway.p999().toMillis()));
         if (bestGateway.errors() > 0 || bestDatabase.failed() > 0) {
@@ -61,15 +76,16 @@ final class PhysicalLimit {
     }
 
     /**
-     * Warms the JIT up until two 10 s runs in a row agree within 15 % (at most 9 runs): on a busy
-     * machine the compilers get little CPU and a fixed warm-up would measure interpreted code.
+     * Warms the JIT up with 10 s runs until one agrees with the one before within 7 % (at least 3,
+     * at most 15 runs): on a busy machine the compilers get little CPU, and the throughput keeps
+     * climbing for a minute or two; a fixed short warm-up would measure half-compiled code.
      */
     void warmUp() {
         double previous = 0;
-        for (int run = 1; run <= 9; run++) {
+        for (int run = 1; run <= 15; run++) {
             double throughput = tools.wrk(load.apiKey(), context.config().clients(), Duration.ofSeconds(10), "warm" + run).throughput();
             System.out.println(Results.format("  warm-up %d: %.1f requests/s", run, throughput));
-            if (run > 1 && Math.abs(throughput - previous) <= 0.15 * Math.max(throughput, previous)) return;
+            if (run >= 3 && Math.abs(throughput - previous) <= 0.07 * Math.max(throughput, previous)) return;
             previous = throughput;
         }
     }
