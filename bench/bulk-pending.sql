@@ -1,6 +1,7 @@
 -- psql script: :count PENDING attempts of merchant :'merchant_id', each with its order, as the
 -- gateway stores them: order PAYING, attempt PENDING with its channel answer, an attempt-check
--- job and an order-expire job. Ages are spread over the last ~2 hours (orders expire after 2 h).
+-- job and an order-expire job. Ages are spread over the last 90 minutes, so that no order expires
+-- (2 h) during the half hour that follows.
 -- Their next checks are 1 to 3 hours ahead, at step 12 of the default schedule (next interval
 -- 8 h), so nothing here is due until the bench makes some of it due on purpose. Status history
 -- rows are left out: no query of the compensation path reads them.
@@ -8,7 +9,7 @@
 \set ON_ERROR_STOP on
 begin;
 with numbers as (
-    select g, now() - (g % 7000) * interval '1 second' as created_at
+    select g, now() - (g % 5400) * interval '1 second' as created_at
     from generate_series(1, :count) g
 ), orders as (
     insert into payment_order (merchant_id, merchant_order_no, amount_minor, currency, subject, return_url, status,

@@ -49,7 +49,10 @@ final class GatewayProcess implements AutoCloseable {
                 "--payonce.embedded-postgres.port=" + settings.postgresPort(),
                 "--payonce.demo-merchant=false",
                 "--payonce.admin-token=" + settings.adminToken(),
-                "--payonce.channels.query-rate-per-second=" + settings.queryRatePerSecond());
+                "--payonce.channels.query-rate-per-second=" + settings.queryRatePerSecond(),
+                // The pending-attempt gauge counts every PENDING attempt; its cost is measured on its own
+                // (ScaleOfWaiting), and kept out of the windows that measure compensation work.
+                "--payonce.metrics.pending-refresh=1h");
         try {
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
