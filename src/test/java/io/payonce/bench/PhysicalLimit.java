@@ -76,17 +76,20 @@ final class PhysicalLimit {
     }
 
     /**
-     * Warms the JIT up with 10 s runs until one agrees with the one before within 7 % (at least 3,
-     * at most 15 runs): on a busy machine the compilers get little CPU, and the throughput keeps
-     * climbing for a minute or two; a fixed short warm-up would measure half-compiled code.
+     * Warms the JIT up with 10 s runs until the last three agree within 7 % (at most 15 runs): on a
+     * busy machine the compilers get little CPU and the throughput keeps climbing for a minute or
+     * two; a fixed short warm-up would measure half-compiled code.
      */
     void warmUp() {
-        double previous = 0;
+        java.util.List<Double> runs = new java.util.ArrayList<>();
         for (int run = 1; run <= 15; run++) {
-            double throughput = tools.wrk(load.apiKey(), context.config().clients(), Duration.ofSeconds(10), "warm" + run).throughput();
-            System.out.println(Results.format("  warm-up %d: %.1f requests/s", run, throughput));
-            if (run >= 3 && Math.abs(throughput - previous) <= 0.07 * Math.max(throughput, previous)) return;
-            previous = throughput;
+            runs.add(tools.wrk(load.apiKey(), context.config().clients(), Duration.ofSeconds(10), "warm" + run).throughput());
+            System.out.println(Results.format("  warm-up %d: %.1f requests/s", run, runs.getLast()));
+            if (runs.size() >= 3) {
+                java.util.List<Double> last = runs.subList(runs.size() - 3, runs.size());
+                double max = java.util.Collections.max(last);
+                if (java.util.Collections.min(last) >= 0.93 * max) return;
+            }
         }
     }
 

@@ -37,7 +37,7 @@ final class ScaleOfWaiting {
         idleEmpty = idleWindow();
     }
 
-    /** Before anything is stored: create-payment latency at a moderate load. */
+    /** Before the bulk insert (the database holds only the earlier parts' orders): create-payment latency at a moderate load. */
     void latencyWhileEmpty() {
         latencyEmpty = tools.wrk(load.apiKey(), context.config().latencyClients(), context.config().loadSeconds(), "empty");
     }
@@ -81,6 +81,8 @@ final class ScaleOfWaiting {
     /**
      * Proportional to what is due: with nothing due, a million stored costs (almost) what an
      * empty database costs; and each due check costs about the same whatever the number due.
+     * The pending-attempt gauge, a metric that counts every PENDING attempt, is off in the bench
+     * gateway and measured here on its own.
      */
     private void verdictOnProportionality(Snapshot.Window idleFull, List<Snapshot.Window> dueWindows) {
         double gaugeCores = gaugeRefreshSeconds() / PENDING_GAUGE_INTERVAL.toSeconds();
@@ -95,10 +97,10 @@ final class ScaleOfWaiting {
         Results results = context.results();
         results.add(PART, "pending gauge: one count of every PENDING attempt, every 15 s",
                 Results.format("%.0f ms CPU → %.3f cores", gaugeCores * PENDING_GAUGE_INTERVAL.toSeconds() * 1000, gaugeCores));
-        boolean met = idleExtraCores - gaugeCores <= 0.05 && spread <= 1.5;
+        boolean met = idleExtraCores <= 0.05 && spread <= 1.5;
         results.add(PART, "compensation follows due, not stored", Results.format(
-                "idle +%.3f cores with the stored (gauge %.3f); CPU per check ×%.2f across due counts", idleExtraCores, gaugeCores, spread),
-                "idle − gauge ≤ +0.05 cores; ×≤ 1.5", met);
+                "idle +%.3f cores with the stored; CPU per check ×%.2f across due counts", idleExtraCores, spread),
+                "idle ≤ +0.05 cores; ×≤ 1.5", met);
     }
 
     /** PostgreSQL CPU seconds of the pending-attempt gauge's query (PendingAttemptsGauge), run once here. */
@@ -156,12 +158,14 @@ final class ScaleOfWaiting {
                 from (select payment_no, row_number() over (order by payment_no) - 1 as n from sim.txn where subject = ?) d
                 where t.task_name = 'attempt-check' and t.task_instance = d.payment_no and not t.picked""",
                 (double) DUE_SPREAD.toMillis() / due, round);
-        // Checked means rescheduled to the next step, 8 h ahead (step 12 of the default schedule).
+        // Checked means rescheduled to the next step, 8 h ahead (step 12 of the default schedule). This
+        // poll reads the round's few rows by primary key, so that it adds next to nothing to the window.
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && db.number("""
-                select count(*) from scheduled_tasks t join sim.txn s on s.payment_no = t.task_instance
-                where t.task_name = 'attempt-check' and s.subject = ? and t.execution_time < now() + interval '1 hour'""", round) > 0) {
-            GatewayProcess.sleep(Duration.ofMillis(200));
+                select count(*) from sim.txn s where s.subject = ? and exists (select 1 from scheduled_tasks t
+                  where t.task_name = 'attempt-check' and t.task_instance = s.payment_no and t.execution_time < now() + interval '1 hour')""",
+                round) > 0) {
+            GatewayProcess.sleep(Duration.ofMillis(500));
         }
         return start.until(Snapshot.take(context));
     }
