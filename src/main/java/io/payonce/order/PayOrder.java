@@ -110,7 +110,8 @@ public class PayOrder {
         if (order.status() == OrderStatus.CLOSED || !now.isBefore(order.expireAt())) {
             return refuse(Refusal.ORDER_CLOSED, "order " + order.merchantOrderNo() + " is closed; use a new merchantOrderNo");
         }
-        Attempt live = attempts.live(order.orderId()).orElse(null);
+        // An order this transaction created has no attempt yet: no other request sees it before the commit.
+        Attempt live = created ? null : attempts.live(order.orderId()).orElse(null);
         if (live != null) {
             // Other channel options (say a QR code, then WeChat's in-app JSAPI) are another way to pay, not a repeat.
             boolean repeat = live.channel().equals(request.channel())

@@ -54,14 +54,15 @@ class StartAttempt {
             result = channel.create(request); // same paymentNo: the channel's idempotency makes this safe
         }
         CreateResult answer = result;
-        transactions.executeWithoutResult(status -> {
+        // The reply is read in the same short transaction as the write: one round of BEGIN/COMMIT instead of three.
+        return transactions.execute(status -> {
             switch (answer.outcome()) {
                 case PENDING, SUCCEEDED -> attempts.recordCreated(paymentNo, answer.channelTxnId(), answer.action());
                 case FAILED -> attempts.finish(paymentNo, AttemptStatus.PENDING, AttemptStatus.FAILED, "create refused: " + answer.detail());
                 case UNKNOWN -> { } // the compensation poll decides
             }
+            return new Decided(Decision.NEW_ATTEMPT, orders.find(order.orderId()).orElseThrow(), attempts.find(paymentNo).orElseThrow());
         });
-        return new Decided(Decision.NEW_ATTEMPT, orders.find(order.orderId()).orElseThrow(), attempts.find(paymentNo).orElseThrow());
     }
 
     /** M2: the same attempt again, once its channel answer is stored (bounded wait while its create is in flight). */

@@ -3,10 +3,14 @@ package io.payonce.shared;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parses and prints delay lists such as "5s,10s,1m,2h" (the notation of poll and retry schedules). */
 public final class Schedules {
     public static final int MAX_STEPS = 64;
+    // Compiled once: merchant policies are parsed on every merchant row read (each API request).
+    private static final Pattern STEP = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private Schedules() {}
 
@@ -27,11 +31,12 @@ public final class Schedules {
     }
 
     public static Duration parseOne(String step) {
-        if (!step.matches("\\d{1,9}(ms|s|m|h|d)")) {
+        Matcher matcher = STEP.matcher(step);
+        if (!matcher.matches()) {
             throw new IllegalArgumentException("schedule step '" + step + "' is not like 500ms, 5s, 1m, 2h or 1d");
         }
-        String unit = step.replaceAll("\\d", "");
-        long value = Long.parseLong(step.substring(0, step.length() - unit.length()));
+        long value = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2);
         Duration duration = switch (unit) {
             case "ms" -> Duration.ofMillis(value);
             case "s" -> Duration.ofSeconds(value);

@@ -1,0 +1,124 @@
+package io.payonce.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Part 1. The same PostgreSQL, first with pgbench running only the writes one payment commits
+ * (bench/create-payment.sql), then with the gateway taking POST /v1/payments from wrk, at the
+ * same concurrency; they alternate {@code rounds} times and the best of each counts, which
+ * evens out a machine shared with other work. Also samples the gateway's memory under load.
+ */
+final class PhysicalLimit {
+    /** The load merchant's first poll comes after the run, so no poll competes with the creates being measured. */
+    static final String LOAD_POLL_SCHEDULE = "1h,2h";
+    private static final String PART = "physical limit";
+
+    private final BenchContext context;
+    private final LoadTools tools;
+    private final BenchContext.Merchant load;
+    private final AtomicLong peakJvmRssKb = new AtomicLong();
+    private final AtomicLong peakPostgresPssKb = new AtomicLong();
+
+    PhysicalLimit(BenchContext context, BenchContext.Merchant load) {
+        this.context = context;
+        this.tools = new LoadTools(context);
+        this.load = load;
+    }
+
+    static BenchContext.Merchant loadMerchant(BenchContext context) {
+        return context.merchant("bench-load", Map.of("pollSchedule", LOAD_POLL_SCHEDULE));
+    }
+
+    void run() {
+        BenchConfig config = context.config();
+        PgbenchResult bestDatabase = null;
+        WrkResult bestGateway = null;
+        double databaseCpuPerScript = 0;
+        double[] gatewayCpuPerRequest = null;
+        for (int round = 1; round <= config.rounds(); round++) {
+            Snapshot beforeDatabase = Snapshot.take(context);
+            PgbenchResult database = tools.pgbench(load.merchantId(), config.clients(), config.loadSeconds());
+            Snapshot.Window databaseWindow = beforeDatabase.until(Snapshot.take(context));
+            String label = "limit" + round;
+            Snapshot beforeGateway = Snapshot.take(context);
+            WrkResult gateway = sampled(() -> tools.wrk(load.apiKey(), config.clients(), config.loadSeconds(), label));
+            Snapshot.Window gatewayWindow = beforeGateway.until(Snapshot.take(context));
+            System.out.println(Results.format("  round %d: pgbench %.1f payments/s, gateway %.1f requests/s (%d errors)",
+                    round, database.scriptsPerSecond(), gateway.throughput(), gateway.errors()));
+            if (bestDatabase == null || database.scriptsPerSecond() > bestDatabase.scriptsPerSecond()) {
+                bestDatabase = database;
+                databaseCpuPerScript = databaseWindow.postgresCpuSeconds() * 1000 / database.processed();
+            }
+            if (bestGateway == null || gateway.throughput() > bestGateway.throughput()) {
+                bestGateway = gateway;
+                gatewayCpuPerRequest = new double[] {gatewayWindow.jvmCpuSeconds() * 1000 / gateway.requests(),
+                        gatewayWindow.postgresCpuSeconds() * 1000 / gateway.requests()};
+            }
+        }
+        Results results = context.results();
+        String clients = config.clients() + " clients";
+        results.add(PART, "pgbench: one payment's writes (3 transactions), " + clients,
+                Results.format("%.1f payments/s", bestDatabase.scriptsPerSecond()));
+        results.add(PART, "gateway: POST /v1/payments (sim, in-process), " + clients,
+                Results.format("%.1f payments/s", bestGateway.throughput()));
+        double ratio = bestGateway.throughput() / bestDatabase.scriptsPerSecond();
+        results.add(PART, "gateway ÷ pgbench", Results.format("%.2f", ratio), "≥ 0.6", ratio >= 0.6);
+        results.add(PART, "CPU per payment: pgbench's PostgreSQL; gateway's JVM + PostgreSQL", Results.format(
+                "%.2f ms; %.2f + %.2f ms", databaseCpuPerScript, gatewayCpuPerRequest[0], gatewayCpuPerRequest[1]));
+        results.add(PART, "gateway latency at that load", Results.format("p50 %d ms, p99 %d ms, p99.9 %d ms",
+                bestGateway.p50().toMillis(), bestGateway.p99().toMillis(), bestGateway.p999().toMillis()));
+        if (bestGateway.errors() > 0 || bestDatabase.failed() > 0) {
+            results.note(Results.format("errors during the physical-limit runs: gateway %d non-2xx or socket errors, pgbench %d failed",
+                    bestGateway.errors(), bestDatabase.failed()));
+        }
+    }
+
+    /**
+     * Warms the JIT up with 10 s runs until the last three agree within 7 % (at most 15 runs): on a
+     * busy machine the compilers get little CPU and the throughput keeps climbing for a minute or
+     * two; a fixed short warm-up would measure half-compiled code.
+     */
+    void warmUp() {
+        java.util.List<Double> runs = new java.util.ArrayList<>();
+        for (int run = 1; run <= 15; run++) {
+            runs.add(tools.wrk(load.apiKey(), context.config().clients(), Duration.ofSeconds(10), "warm" + run).throughput());
+            System.out.println(Results.format("  warm-up %d: %.1f requests/s", run, runs.getLast()));
+            if (runs.size() >= 3) {
+                java.util.List<Double> last = runs.subList(runs.size() - 3, runs.size());
+                double max = java.util.Collections.max(last);
+                if (java.util.Collections.min(last) >= 0.93 * max) return;
+            }
+        }
+    }
+
+    long peakJvmRssKb() {
+        return peakJvmRssKb.get();
+    }
+
+    long peakPostgresPssKb() {
+        return peakPostgresPssKb.get();
+    }
+
+    /** Runs the load while a virtual thread notes the gateway's peak memory every half second. */
+    private WrkResult sampled(java.util.function.Supplier<WrkResult> load) {
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                GatewayProcess.Usage usage = context.gateway().usage();
+                peakJvmRssKb.accumulateAndGet(usage.jvmRssKb(), Math::max);
+                peakPostgresPssKb.accumulateAndGet(usage.postgresPssKb(), Math::max);
+                try {
+                    Thread.sleep(Duration.ofMillis(500));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            return load.get();
+        } finally {
+            sampler.interrupt();
+        }
+    }
+}

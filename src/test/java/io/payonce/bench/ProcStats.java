@@ -1,0 +1,57 @@
+package io.payonce.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Memory and CPU of a process from Linux's /proc. PostgreSQL's processes share their buffers,
+ * so their memory is summed as PSS (each shared page split between its users), not RSS.
+ */
+final class ProcStats {
+    /** Clock ticks per second of /proc/PID/stat: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcStats() {}
+
+    static long rssKb(long pid) {
+        return field(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:").orElse(0L);
+    }
+
+    static long pssKb(long pid) {
+        return field(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:").orElse(0L);
+    }
+
+    /** CPU seconds used by the process; with {@code reapedChildren}, also by its children that have exited. */
+    static double cpuSeconds(long pid, boolean reapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state); utime, stime, cutime, cstime are fields 14..17.
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (reapedChildren) ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process has just exited
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static Optional<Long> field(Path file, String name) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(name))
+                    .map(line -> Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0])).findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

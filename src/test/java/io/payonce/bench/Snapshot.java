@@ -1,0 +1,42 @@
+package io.payonce.bench;
+
+/**
+ * The gateway's counters at one moment: CPU of its JVM and of its PostgreSQL, channel queries
+ * answered by the simulator, and the sweeper's runs. Two snapshots make a measured window.
+ */
+record Snapshot(long nanos, GatewayProcess.Usage usage, double simQueries, double sweeps, double sweepSeconds) {
+
+    static Snapshot take(BenchContext context) {
+        Prometheus metrics = context.metrics();
+        return new Snapshot(System.nanoTime(), context.gateway().usage(), metrics.simQueries(),
+                metrics.sum("payonce_sweeper_run_seconds_count"), metrics.sum("payonce_sweeper_run_seconds_sum"));
+    }
+
+    /** What happened between this snapshot and a later one. */
+    Window until(Snapshot later) {
+        double seconds = (later.nanos - nanos) / 1e9;
+        return new Window(seconds, later.usage.postgresCpuSeconds() - usage.postgresCpuSeconds(),
+                later.usage.jvmCpuSeconds() - usage.jvmCpuSeconds(), later.simQueries - simQueries,
+                later.sweeps - sweeps, later.sweepSeconds - sweepSeconds);
+    }
+
+    record Window(double seconds, double postgresCpuSeconds, double jvmCpuSeconds, double channelQueries,
+                  double sweeps, double sweepSeconds) {
+        double postgresCores() {
+            return postgresCpuSeconds / seconds;
+        }
+
+        double jvmCores() {
+            return jvmCpuSeconds / seconds;
+        }
+
+        double queriesPerSecond() {
+            return channelQueries / seconds;
+        }
+
+        String describe() {
+            return Results.format("PostgreSQL %.3f cores, JVM %.3f cores, %.1f channel queries/s over %.0f s",
+                    postgresCores(), jvmCores(), queriesPerSecond(), seconds);
+        }
+    }
+}
