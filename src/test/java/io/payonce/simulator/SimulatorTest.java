@@ -180,6 +180,33 @@ class SimulatorTest {
         assertThat(sim.resetFaults().body().path("queryErrorRate").asDouble()).isZero();
     }
 
+    @Test
+    void aRateLimitedQueryAnswers429InTheSimulatorsOwnFormat() {
+        String paymentNo = newPaymentNo();
+        sim.createPayment(payment(paymentNo, 1999));
+        sim.faults(Map.of("queryRateLimitRate", 1));
+
+        SimulatorClient.Reply limited = sim.get("/sim/api/payments/" + paymentNo, SimulatorClient.DEV_KEY);
+        sim.resetFaults();
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text("error")).isEqualTo("rate_limited");
+        assertThat(sim.get("/sim/api/payments/" + paymentNo, SimulatorClient.DEV_KEY).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLedgerSaysWhenTheMoneyWasTaken() {
+        String paymentNo = newPaymentNo();
+        sim.createPayment(payment(paymentNo, 1999));
+        boolean unpaidHasNoTime = sim.ledgerLine(paymentNo).path("paidAt").isNull();
+        sim.pay(paymentNo);
+
+        JsonNode line = sim.ledgerLine(paymentNo);
+        assertThat(unpaidHasNoTime).isTrue();
+        assertThat(java.time.Instant.parse(line.path("paidAt").asString()))
+                .isAfterOrEqualTo(java.time.Instant.parse(line.path("createdAt").asString()));
+    }
+
     private SimulatorClient.Reply refund(String refundNo, String paymentNo, long amount) {
         return sim.post("/sim/api/refunds", Map.of("refundNo", refundNo, "paymentNo", paymentNo, "amount", amount), SimulatorClient.DEV_KEY);
     }
