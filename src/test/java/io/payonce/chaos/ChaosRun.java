@@ -1,0 +1,101 @@
+package io.payonce.chaos;
+
+import io.payonce.chaos.ChaosSettings.Mode;
+import io.payonce.support.GatewayClient;
+import io.payonce.support.GatewayProcess;
+import io.payonce.support.JavaProcess;
+import io.payonce.support.MerchantReceiver;
+import io.payonce.support.RestartablePostgres;
+import io.payonce.support.SimulatorClient;
+import io.payonce.support.SimulatorProcess;
+import io.payonce.support.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One seed in one mode: a standalone simulator (its ledger on a database the gateway never
+ * touches), the gateway as its own JVM on a PostgreSQL the test can restart, the merchant's
+ * endpoint, the buyers and the fault plan; then heal, let the schedules run out, and judge.
+ */
+final class ChaosRun {
+    static final String SECOND_CHANNEL = "alipay";
+    /** Small heaps and no C2 compiler: five JVMs and two PostgreSQL servers share two cores. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final ChaosSettings settings;
+    private final long seed;
+    private final Mode mode;
+    private final RestartablePostgres postgres;
+    private final Path directory;
+
+    ChaosRun(ChaosSettings settings, long seed, Mode mode, RestartablePostgres postgres) {
+        this.settings = settings;
+        this.seed = seed;
+        this.mode = mode;
+        this.postgres = postgres;
+        this.directory = settings.outputDirectory().resolve("s" + seed + "-" + mode.label());
+    }
+
+    RunResult run() throws Exception {
+        long began = System.nanoTime();
+        TimeScale scale = settings.scale();
+        FaultPlan plan = FaultPlan.draw(seed, scale);
+        String gatewayDb = postgres.newDatabase("chaos_s" + seed + "_" + mode.label().replace('-', '_') + "_" + System.currentTimeMillis() % 1_000_000);
+        int simulatorPort = JavaProcess.freePort();
+        CompletableFuture<SimulatorProcess> simulatorStart = CompletableFuture.supplyAsync(() -> SimulatorProcess.start(simulatorPort,
+                TestDatabase.newDatabase(), GatewaySetup.simulatorProperties(scale), JVM_OPTIONS, directory.resolve("simulator.log")));
+        GatewayProcess gateway = new GatewayProcess(JavaProcess.freePort(), gatewayDb, "http://localhost:" + simulatorPort,
+                GatewaySetup.gatewayProperties(mode, scale), JVM_OPTIONS, directory.resolve("gateway"));
+        SimulatorProcess simulator = null;
+        MerchantReceiver endpoint = MerchantReceiver.start();
+        try {
+            gateway.start(); // meanwhile the simulator starts too: the gateway needs it only for payments
+            simulator = simulatorStart.join();
+            return play(scale, plan, gateway, simulator.client(), endpoint, new GatewayDatabase(gatewayDb), began);
+        } finally {
+            gateway.stop();
+            if (simulator != null) simulator.stop();
+            else simulatorStart.thenAccept(SimulatorProcess::stop);
+            endpoint.close();
+        }
+    }
+
+    private RunResult play(TimeScale scale, FaultPlan plan, GatewayProcess gateway, SimulatorClient sim,
+                           MerchantReceiver endpoint, GatewayDatabase db, long began) throws Exception {
+        GatewayClient.Merchant merchant = GatewayClient.newMerchant(gateway.baseUrl(),
+                Map.of("name", "Chaos Shop", "notifyUrl", endpoint.url()));
+        sim.faults(Map.of("seed", seed));
+        Observations seen = new Observations();
+        Http http = new Http();
+        Shop shop = new Shop(http, gateway.baseUrl(), merchant.api().apiKey(), seen);
+        Browser browser = new Browser(http, gateway.baseUrl(), seen);
+        Conductor conductor = new Conductor(plan, scale, sim, endpoint, gateway, postgres, GatewaySetup.designFaults(mode));
+        int postgresRestartsBefore = postgres.restarts();
+        long start = System.nanoTime();
+        Thread faults = Thread.ofPlatform().name("chaos-conductor").start(() -> conductor.run(start));
+        try (ExecutorService buyers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < settings.orders(); i++) {
+                BuyerPlan buyer = BuyerPlan.draw(seed, i, "s" + seed);
+                buyers.submit(() -> {
+                    Buyer.sleep(Duration.ofNanos(Math.max(0, start + scale.real(buyer.arrival()).toNanos() - System.nanoTime())));
+                    try {
+                        new Buyer(buyer, shop, browser, scale, SECOND_CHANNEL).run();
+                    } catch (RuntimeException e) {
+                        seen.count("buyer crashed: " + e);
+                    }
+                });
+            }
+        }
+        faults.join();
+        conductor.heal();
+        Drain.untilSettled(db, scale);
+        Evidence evidence = Evidence.collect(db, sim, endpoint, merchant.webhookSecret(), seen);
+        return RunResult.of(seed, mode, settings.orders(), evidence, plan, conductor.log(),
+                Duration.ofNanos(System.nanoTime() - began), gateway.starts(), postgres.restarts() - postgresRestartsBefore, scale);
+    }
+}
