@@ -5,25 +5,27 @@ import java.util.List;
 
 /**
  * A buyer's browser: the gateway's checkout redirect, the channel's page with its Pay and Fail
- * buttons, and the gateway's return page, which polls the payment's status at the page's own
- * pace (JavaScript in a browser does not run on simulated time) until it knows or the buyer
- * closes it.
+ * buttons, and the gateway's return page, which polls the payment's status with return.html's
+ * delays (scaled, at least 100 ms) until it knows or its delays run out.
  */
 final class Browser {
-    /** return.html's first delays; the buyer closes the tab after them. */
-    private static final List<Duration> RETURN_PAGE_POLLS = List.of(Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    /** return.html's delays, in the page's (simulated) time. */
+    private static final List<Duration> RETURN_PAGE_POLLS = List.of(500, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 10000)
+            .stream().map(Duration::ofMillis).toList();
+    private static final Duration POLL_FLOOR = Duration.ofMillis(100);
 
     enum PayResult { PAID, REFUSED, NO_ANSWER }
 
     private final Http http;
     private final String gatewayBaseUrl;
     private final Observations seen;
+    private final TimeScale scale;
 
-    Browser(Http http, String gatewayBaseUrl, Observations seen) {
+    Browser(Http http, String gatewayBaseUrl, Observations seen, TimeScale scale) {
         this.http = http;
         this.gatewayBaseUrl = gatewayBaseUrl;
         this.seen = seen;
+        this.scale = scale;
     }
 
     /** @return the channel's page for this attempt, or null when the gateway has none to send the buyer to */
@@ -63,7 +65,7 @@ final class Browser {
         }
         String result = null;
         for (Duration delay : RETURN_PAGE_POLLS) {
-            Buyer.sleep(delay);
+            Buyer.sleep(scale.real(delay, POLL_FLOOR));
             long sent = System.nanoTime();
             Http.Response status = http.get(base + "/status", null);
             if (!status.ok()) continue;

@@ -54,6 +54,12 @@ final class ChaosReport {
             text.append("conductor (what really happened):\n");
             r.conductorLog().forEach(line -> text.append("  ").append(line).append('\n'));
             text.append("gateway starts: ").append(r.gatewayStarts()).append(", PostgreSQL restarts: ").append(r.postgresRestarts()).append('\n');
+            text.append("time to truth over ").append(r.timesToTruth().size()).append(" paid orders, simulated minutes:");
+            for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0}) {
+                Duration d = RunResult.percentile(r.timesToTruth(), p);
+                text.append(String.format(Locale.ROOT, " p%d=%.1f", Math.round(p * 100), d == null ? 0 : simMinutes(d, r)));
+            }
+            text.append('\n');
             text.append("clients:\n");
             r.clientCounts().forEach((what, count) -> text.append(String.format(Locale.ROOT, "  %6d  %s%n", count, what)));
             for (Check check : r.checks()) {
@@ -98,12 +104,11 @@ final class ChaosReport {
 
     private static String truth(Duration real, RunResult r) {
         if (real == null) return "-";
-        double simMinutes = real.toMillis() * 3600.0 / 60_000.0 / secondsPerSimHour(r);
-        return String.format(Locale.ROOT, "%.1f min (%.2f s)", simMinutes, real.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f min (%.2f s)", simMinutes(real, r), real.toMillis() / 1000.0);
     }
 
-    private static double secondsPerSimHour(RunResult r) {
-        return r.secondsPerSimHour();
+    private static double simMinutes(Duration real, RunResult r) {
+        return real.toMillis() * 3600.0 / 60_000.0 / r.secondsPerSimHour();
     }
 
     private static String usd(long minor) {

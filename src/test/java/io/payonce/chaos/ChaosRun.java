@@ -73,14 +73,17 @@ final class ChaosRun {
         Observations seen = new Observations();
         Http http = new Http();
         Shop shop = new Shop(http, gateway.baseUrl(), merchant.api().apiKey(), seen);
-        Browser browser = new Browser(http, gateway.baseUrl(), seen);
+        Browser browser = new Browser(http, gateway.baseUrl(), seen, scale);
         Conductor conductor = new Conductor(plan, scale, sim, endpoint, gateway, postgres, GatewaySetup.designFaults(mode));
         int postgresRestartsBefore = postgres.restarts();
+        Map<String, BuyerPlan> plans = new java.util.HashMap<>();
+        java.time.Instant startedAt = java.time.Instant.now();
         long start = System.nanoTime();
         Thread faults = Thread.ofPlatform().name("chaos-conductor").start(() -> conductor.run(start));
         try (ExecutorService buyers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < settings.orders(); i++) {
                 BuyerPlan buyer = BuyerPlan.draw(seed, i, "s" + seed);
+                plans.put(buyer.merchantOrderNo(), buyer);
                 buyers.submit(() -> {
                     Buyer.sleep(Duration.ofNanos(Math.max(0, start + scale.real(buyer.arrival()).toNanos() - System.nanoTime())));
                     try {
@@ -95,6 +98,7 @@ final class ChaosRun {
         conductor.heal();
         Drain.untilSettled(db, scale);
         Evidence evidence = Evidence.collect(db, sim, endpoint, merchant.webhookSecret(), seen);
+        OrderTable.write(directory.resolve("orders.csv"), evidence, plans, db.firstCallbackApplied(), startedAt, scale);
         return RunResult.of(seed, mode, settings.orders(), evidence, plan, conductor.log(),
                 Duration.ofNanos(System.nanoTime() - began), gateway.starts(), postgres.restarts() - postgresRestartsBefore, scale);
     }

@@ -82,6 +82,14 @@ final class GatewayDatabase {
                 rs.getString("reason")));
     }
 
+    /** paymentNo → when its first verified callback was applied (for diagnosis: did the truth come by callback?). */
+    java.util.Map<String, Instant> firstCallbackApplied() throws SQLException {
+        java.util.Map<String, Instant> first = new java.util.HashMap<>();
+        query("select payment_no, min(applied_at) from channel_callback where verified and applied_at is not null group by payment_no",
+                rs -> first.put(rs.getString(1), instant(rs.getTimestamp(2))));
+        return first;
+    }
+
     private <T> List<T> query(String sql, Row<T> row) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
              ResultSet rs = connection.createStatement().executeQuery(sql)) {

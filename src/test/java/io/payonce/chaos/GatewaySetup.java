@@ -25,6 +25,13 @@ final class GatewaySetup {
      * buyer's come-back (at least 4 simulated minutes).
      */
     static final Duration DUPLICATE_WINDOW = Duration.ofMillis(300);
+    /**
+     * Compressing time compresses the load too (150 orders of two simulated hours arrive in ten
+     * real seconds), so the per-second limits are raised by about the same factor: the channel's
+     * query budget and the scheduler's threads. Rate limiting itself is a fault of the plan (429s).
+     */
+    static final String QUERY_RATE_PER_SECOND = "1000";
+    static final String SCHEDULER_THREADS = "16";
 
     private GatewaySetup() {}
 
@@ -42,6 +49,8 @@ final class GatewaySetup {
         p.put("payonce.notify.request-timeout", "2s");
         p.put("payonce.refunds.check-schedule", scale.schedule(REFUND_CHECK_SCHEDULE));
         p.put("payonce.scheduler.polling-interval", "100ms");
+        p.put("payonce.scheduler.threads", SCHEDULER_THREADS);
+        p.put("payonce.channels.query-rate-per-second", QUERY_RATE_PER_SECOND);
         p.put("payonce.sweeper.interval", "2s");
         p.put("payonce.sim.connect-timeout", "1s");
         p.put("payonce.sim.read-timeout", "2s");

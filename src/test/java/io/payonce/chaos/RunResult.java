@@ -25,7 +25,7 @@ record RunResult(long seed, Mode mode, int plannedOrders, int orders, int paid, 
                  long heldWronglyMinor, int lostOrders, int extraCaptures, int capturedButClosed, Duration timeToTruthP50,
                  Duration timeToTruthP99, long notificationsDelivered, long notificationsDead, List<Check> checks,
                  FaultPlan plan, List<String> conductorLog, Map<String, Long> clientCounts, Duration realDuration,
-                 int gatewayStarts, int postgresRestarts, double secondsPerSimHour) {
+                 int gatewayStarts, int postgresRestarts, double secondsPerSimHour, List<Duration> timesToTruth) {
 
     boolean passed() {
         return checks.stream().allMatch(Check::passed);
@@ -63,10 +63,10 @@ record RunResult(long seed, Mode mode, int plannedOrders, int orders, int paid, 
                 checks.get(1).counterExamples().size(), extraCaptures, capturedButClosed, percentile(truth, 0.50),
                 percentile(truth, 0.99), e.notifications().stream().filter(n -> n.status().equals("DELIVERED")).count(),
                 e.notifications().stream().filter(n -> n.status().equals("DEAD")).count(), checks, plan, conductorLog,
-                e.seen().counts(), realDuration, gatewayStarts, postgresRestarts, scale.secondsPerSimHour());
+                e.seen().counts(), realDuration, gatewayStarts, postgresRestarts, scale.secondsPerSimHour(), List.copyOf(truth));
     }
 
-    private static Duration percentile(List<Duration> sorted, double p) {
+    static Duration percentile(List<Duration> sorted, double p) {
         if (sorted.isEmpty()) return null;
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
