@@ -30,7 +30,8 @@ final class Browser {
 
     /** @return the channel's page for this attempt, or null when the gateway has none to send the buyer to */
     String openCheckout(String paymentNo) {
-        Http.Response redirect = http.get(gatewayBaseUrl + "/checkout/" + paymentNo, null);
+        Http.Response redirect = Http.patiently(() -> http.get(gatewayBaseUrl + "/checkout/" + paymentNo, null),
+                () -> seen.count("buyer: checkout unanswered or 5xx, asked again"));
         if (redirect.status() != 302 || redirect.location() == null) {
             seen.count("buyer: checkout without a channel page (HTTP " + redirect.status() + ")");
             return null;

@@ -10,9 +10,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Buyer implements Runnable {
     private static final int MAX_ROUNDS = 3;
-    /** When the shop cannot reach the gateway, the buyer tries again this much later, a few times. */
-    private static final Duration RETRY_LATER = Duration.ofMinutes(5);
-    private static final int MAX_ASKS = 4;
 
     private final BuyerPlan plan;
     private final Shop shop;
@@ -114,14 +111,9 @@ final class Buyer implements Runnable {
         }
     }
 
-    /** The buyer clicks "pay" in the shop; when the shop reports the gateway unreachable, again a little later. */
+    /** The buyer clicks "pay" in the shop. */
     private Http.Response ask(String channel) {
-        Http.Response reply = shop.pay(plan, channel);
-        for (int asks = 1; asks < MAX_ASKS && (!reply.answered() || reply.status() >= 500); asks++) {
-            wait(RETRY_LATER);
-            reply = shop.pay(plan, channel);
-        }
-        return reply;
+        return shop.pay(plan, channel);
     }
 
     private static boolean payable(Http.Response reply) {

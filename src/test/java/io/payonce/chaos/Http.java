@@ -43,6 +43,26 @@ final class Http {
         }
     }
 
+    /**
+     * How long a client waits for the gateway to come back: a restart takes real seconds (seven on
+     * two idle cores, a minute on a crowded machine), whatever the time scale.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(150);
+
+    /** Repeats {@code request} while there is no answer or a 5xx (the gateway restarting, its database down), up to {@link #PATIENCE}. */
+    static Response patiently(java.util.function.Supplier<Response> request, Runnable onRetry) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long backoffMs = 100;
+        Response response = request.get();
+        while ((!response.answered() || response.status() >= 500) && System.nanoTime() < deadline) {
+            onRetry.run();
+            Buyer.sleep(Duration.ofMillis(backoffMs));
+            backoffMs = Math.min(backoffMs * 2, 1_000);
+            response = request.get();
+        }
+        return response;
+    }
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 

@@ -1,17 +1,14 @@
 package io.payonce.chaos;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
  * The merchant's backend, as a real one talks to the gateway: it asks to pay an order and, when
  * the gateway does not answer or answers 5xx (it may be restarting, or its database may be),
- * tries the same request twice more at once, then tells the buyer it failed. Every answer's
+ * keeps the request and asks again until it answers (see {@link Http#PATIENCE}). Every answer's
  * order status is recorded.
  */
 final class Shop {
-    private static final int TRIES = 3;
-    private static final Duration BACKOFF = Duration.ofMillis(150);
 
     private final Http http;
     private final String baseUrl;
@@ -28,17 +25,13 @@ final class Shop {
     Http.Response pay(BuyerPlan plan, String channel) {
         Map<String, Object> body = Map.of("merchantOrderNo", plan.merchantOrderNo(), "amount", plan.amountMinor(),
                 "currency", "USD", "channel", channel, "subject", "Chaos order " + plan.index());
-        Http.Response reply = null;
-        for (int attempt = 1; attempt <= TRIES; attempt++) {
-            long sent = System.nanoTime();
-            reply = http.postJson(baseUrl + "/v1/payments", apiKey, body);
-            if (reply.answered() && reply.status() < 500) {
-                record(plan.merchantOrderNo(), sent, reply);
-                return reply;
-            }
-            seen.count("shop: pay request " + (reply.answered() ? "answered " + reply.status() : "unanswered"));
-            Buyer.sleep(BACKOFF.multipliedBy(attempt));
-        }
+        long[] sent = {0};
+        Http.Response reply = Http.patiently(() -> {
+            sent[0] = System.nanoTime();
+            return http.postJson(baseUrl + "/v1/payments", apiKey, body);
+        }, () -> seen.count("shop: pay request unanswered or 5xx, asked again"));
+        if (reply.answered() && reply.status() < 500) record(plan.merchantOrderNo(), sent[0], reply);
+        else seen.count("shop: gave up on the gateway");
         return reply;
     }
 
