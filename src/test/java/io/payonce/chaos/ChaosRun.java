@@ -24,8 +24,8 @@ import java.util.concurrent.Executors;
  */
 final class ChaosRun {
     static final String SECOND_CHANNEL = "alipay";
-    /** Small heaps and no C2 compiler: five JVMs and two PostgreSQL servers share two cores. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Small heaps and one GC thread: three JVMs and two PostgreSQL servers share two cores. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private final ChaosSettings settings;
     private final long seed;
@@ -41,6 +41,13 @@ final class ChaosRun {
         this.directory = settings.outputDirectory().resolve("s" + seed + "-" + mode.label());
     }
 
+    /** The JVM options plus a GC log (appended to across restarts), to tell a stalled JVM from a stalled database. */
+    private static List<String> withGcLog(Path log) {
+        List<String> options = new java.util.ArrayList<>(JVM_OPTIONS);
+        options.add("-Xlog:gc:file=" + log.toAbsolutePath() + "::filecount=0");
+        return options;
+    }
+
     RunResult run() throws Exception {
         long began = System.nanoTime();
         TimeScale scale = settings.scale();
@@ -50,13 +57,15 @@ final class ChaosRun {
         CompletableFuture<SimulatorProcess> simulatorStart = CompletableFuture.supplyAsync(() -> SimulatorProcess.start(simulatorPort,
                 TestDatabase.newDatabase(), GatewaySetup.simulatorProperties(scale), JVM_OPTIONS, directory.resolve("simulator.log")));
         GatewayProcess gateway = new GatewayProcess(JavaProcess.freePort(), gatewayDb, "http://localhost:" + simulatorPort,
-                GatewaySetup.gatewayProperties(mode, scale), JVM_OPTIONS, directory.resolve("gateway"));
+                GatewaySetup.gatewayProperties(mode, scale), withGcLog(directory.resolve("gateway-gc.log")), directory.resolve("gateway"));
         SimulatorProcess simulator = null;
         MerchantReceiver endpoint = MerchantReceiver.start();
         try {
             gateway.start(); // meanwhile the simulator starts too: the gateway needs it only for payments
             simulator = simulatorStart.join();
-            return play(scale, plan, gateway, simulator.client(), endpoint, new GatewayDatabase(gatewayDb), began);
+            try (DatabaseWatch watch = new DatabaseWatch(gatewayDb, directory.resolve("pg-activity.log"))) {
+                return play(scale, plan, gateway, simulator.client(), endpoint, new GatewayDatabase(gatewayDb), began);
+            }
         } finally {
             gateway.stop();
             if (simulator != null) simulator.stop();

@@ -11,7 +11,8 @@ import java.util.List;
  * HTTP call still takes milliseconds, whatever the scale.
  */
 record TimeScale(double secondsPerSimHour) {
-    static final Duration SCHEDULE_FLOOR = Duration.ofMillis(50);
+    /** No step of a scaled schedule is shorter than this, real: at 1:720, three simulated minutes. */
+    static final Duration SCHEDULE_FLOOR = Duration.ofMillis(250);
 
     TimeScale {
         if (!(secondsPerSimHour >= 0.5 && secondsPerSimHour <= 3600)) {
