@@ -123,8 +123,9 @@ class SimPayments {
         return failed;
     }
 
-    public List<Txn> ledger() {
-        return jdbc.sql("select * from sim.txn order by created_at, channel_txn_id").query(Txn::map).list();
+    public List<Txn> ledger(Instant since) {
+        return jdbc.sql("select * from sim.txn where created_at >= ? order by created_at, channel_txn_id")
+                .param(Timestamp.from(since)).query(Txn::map).list();
     }
 
     /** Locks the row; a CREATED payment past its expiry is closed first, as a real PSP does. */

@@ -53,6 +53,7 @@ final class ChaosReport {
             text.append(r.plan().describe());
             text.append("conductor (what really happened):\n");
             r.conductorLog().forEach(line -> text.append("  ").append(line).append('\n'));
+            text.append("phases: ").append(r.phases()).append('\n');
             text.append("gateway starts: ").append(r.gatewayStarts()).append(", PostgreSQL restarts: ").append(r.postgresRestarts()).append('\n');
             text.append("time to truth over ").append(r.timesToTruth().size()).append(" paid orders, simulated minutes:");
             for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0}) {

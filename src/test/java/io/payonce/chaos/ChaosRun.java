@@ -8,19 +8,19 @@ import io.payonce.support.MerchantReceiver;
 import io.payonce.support.RestartablePostgres;
 import io.payonce.support.SimulatorClient;
 import io.payonce.support.SimulatorProcess;
-import io.payonce.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One seed in one mode: a standalone simulator (its ledger on a database the gateway never
- * touches), the gateway as its own JVM on a PostgreSQL the test can restart, the merchant's
- * endpoint, the buyers and the fault plan; then heal, let the schedules run out, and judge.
+ * One seed in one mode: the gateway as its own JVM on a fresh database of a PostgreSQL the test
+ * can restart, the suite's standalone simulator (its ledger on a database the gateway never
+ * touches), the merchant's endpoint, the buyers and the fault plan; then heal, let the schedules
+ * run out, and judge.
  */
 final class ChaosRun {
     static final String SECOND_CHANNEL = "alipay";
@@ -31,13 +31,15 @@ final class ChaosRun {
     private final long seed;
     private final Mode mode;
     private final RestartablePostgres postgres;
+    private final SimulatorProcess simulator;
     private final Path directory;
 
-    ChaosRun(ChaosSettings settings, long seed, Mode mode, RestartablePostgres postgres) {
+    ChaosRun(ChaosSettings settings, long seed, Mode mode, RestartablePostgres postgres, SimulatorProcess simulator) {
         this.settings = settings;
         this.seed = seed;
         this.mode = mode;
         this.postgres = postgres;
+        this.simulator = simulator;
         this.directory = settings.outputDirectory().resolve("s" + seed + "-" + mode.label());
     }
 
@@ -50,31 +52,36 @@ final class ChaosRun {
 
     RunResult run() throws Exception {
         long began = System.nanoTime();
+        Instant since = Instant.now();
         TimeScale scale = settings.scale();
         FaultPlan plan = FaultPlan.draw(seed, scale);
+        clean(directory);
         String gatewayDb = postgres.newDatabase("chaos_s" + seed + "_" + mode.label().replace('-', '_') + "_" + System.currentTimeMillis() % 1_000_000);
-        int simulatorPort = JavaProcess.freePort();
-        CompletableFuture<SimulatorProcess> simulatorStart = CompletableFuture.supplyAsync(() -> SimulatorProcess.start(simulatorPort,
-                TestDatabase.newDatabase(), GatewaySetup.simulatorProperties(scale), JVM_OPTIONS, directory.resolve("simulator.log")));
-        GatewayProcess gateway = new GatewayProcess(JavaProcess.freePort(), gatewayDb, "http://localhost:" + simulatorPort,
+        GatewayProcess gateway = new GatewayProcess(JavaProcess.freePort(), gatewayDb, simulator.baseUrl(),
                 GatewaySetup.gatewayProperties(mode, scale), withGcLog(directory.resolve("gateway-gc.log")), directory.resolve("gateway"));
-        SimulatorProcess simulator = null;
+        SimulatorClient sim = simulator.client();
+        sim.resetFaults();
         MerchantReceiver endpoint = MerchantReceiver.start();
-        try {
-            gateway.start(); // meanwhile the simulator starts too: the gateway needs it only for payments
-            simulator = simulatorStart.join();
-            try (DatabaseWatch watch = new DatabaseWatch(gatewayDb, directory.resolve("pg-activity.log"))) {
-                return play(scale, plan, gateway, simulator.client(), endpoint, new GatewayDatabase(gatewayDb), began);
-            }
+        try (DatabaseWatch watch = new DatabaseWatch(gatewayDb, directory.resolve("pg-activity.log"))) {
+            gateway.start();
+            return play(scale, plan, gateway, sim, since, endpoint, new GatewayDatabase(gatewayDb), began);
         } finally {
             gateway.stop();
-            if (simulator != null) simulator.stop();
-            else simulatorStart.thenAccept(SimulatorProcess::stop);
+            sim.resetFaults();
             endpoint.close();
         }
     }
 
-    private RunResult play(TimeScale scale, FaultPlan plan, GatewayProcess gateway, SimulatorClient sim,
+    private static void clean(Path directory) throws java.io.IOException {
+        if (java.nio.file.Files.exists(directory)) {
+            try (var files = java.nio.file.Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        java.nio.file.Files.createDirectories(directory);
+    }
+
+    private RunResult play(TimeScale scale, FaultPlan plan, GatewayProcess gateway, SimulatorClient sim, Instant since,
                            MerchantReceiver endpoint, GatewayDatabase db, long began) throws Exception {
         GatewayClient.Merchant merchant = GatewayClient.newMerchant(gateway.baseUrl(),
                 Map.of("name", "Chaos Shop", "notifyUrl", endpoint.url()));
@@ -105,10 +112,13 @@ final class ChaosRun {
         }
         faults.join();
         conductor.heal();
+        long traffic = System.nanoTime();
         Drain.untilSettled(db, scale);
-        Evidence evidence = Evidence.collect(db, sim, endpoint, merchant.webhookSecret(), seen);
+        String phases = String.format(java.util.Locale.ROOT, "start-up %.0f s, buyers and faults %.0f s, draining %.0f s",
+                (start - began) / 1e9, (traffic - start) / 1e9, (System.nanoTime() - traffic) / 1e9);
+        Evidence evidence = Evidence.collect(db, sim, since, endpoint, merchant.webhookSecret(), seen);
         OrderTable.write(directory.resolve("orders.csv"), evidence, plans, db.firstCallbackApplied(), startedAt, scale);
         return RunResult.of(seed, mode, settings.orders(), evidence, plan, conductor.log(),
-                Duration.ofNanos(System.nanoTime() - began), gateway.starts(), postgres.restarts() - postgresRestartsBefore, scale);
+                Duration.ofNanos(System.nanoTime() - began), gateway.starts(), postgres.restarts() - postgresRestartsBefore, scale, phases);
     }
 }

@@ -33,9 +33,10 @@ record Evidence(List<OrderRow> orders, List<AttemptRow> attempts, List<RefundRow
         }
     }
 
-    static Evidence collect(GatewayDatabase db, SimulatorClient sim, MerchantReceiver endpoint, String webhookSecret,
-                            Observations seen) throws SQLException {
-        List<LedgerLine> ledger = sim.ledger().stream().map(Evidence::line).toList();
+    /** @param since when the run began: the simulator is shared by the suite's runs, its ledger is not */
+    static Evidence collect(GatewayDatabase db, SimulatorClient sim, Instant since, MerchantReceiver endpoint,
+                            String webhookSecret, Observations seen) throws SQLException {
+        List<LedgerLine> ledger = sim.ledgerSince(since).stream().map(Evidence::line).toList();
         return new Evidence(db.orders(), db.attempts(), db.refunds(), db.notifications(), db.history(), ledger,
                 endpoint.received(), webhookSecret, seen, db.openWork());
     }

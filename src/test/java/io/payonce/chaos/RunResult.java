@@ -25,14 +25,15 @@ record RunResult(long seed, Mode mode, int plannedOrders, int orders, int paid, 
                  long heldWronglyMinor, int lostOrders, int extraCaptures, int capturedButClosed, Duration timeToTruthP50,
                  Duration timeToTruthP99, long notificationsDelivered, long notificationsDead, List<Check> checks,
                  FaultPlan plan, List<String> conductorLog, Map<String, Long> clientCounts, Duration realDuration,
-                 int gatewayStarts, int postgresRestarts, double secondsPerSimHour, List<Duration> timesToTruth) {
+                 int gatewayStarts, int postgresRestarts, double secondsPerSimHour, List<Duration> timesToTruth,
+                 String phases) {
 
     boolean passed() {
         return checks.stream().allMatch(Check::passed);
     }
 
     static RunResult of(long seed, Mode mode, int plannedOrders, Evidence e, FaultPlan plan, List<String> conductorLog,
-                        Duration realDuration, int gatewayStarts, int postgresRestarts, TimeScale scale) {
+                        Duration realDuration, int gatewayStarts, int postgresRestarts, TimeScale scale, String phases) {
         Map<String, LedgerLine> ledger = e.ledgerByPayment();
         Map<String, Set<String>> payments = e.paymentsByOrder();
         int doubleCharges = 0, extraCaptures = 0, capturedButClosed = 0;
@@ -63,7 +64,7 @@ record RunResult(long seed, Mode mode, int plannedOrders, int orders, int paid, 
                 checks.get(1).counterExamples().size(), extraCaptures, capturedButClosed, percentile(truth, 0.50),
                 percentile(truth, 0.99), e.notifications().stream().filter(n -> n.status().equals("DELIVERED")).count(),
                 e.notifications().stream().filter(n -> n.status().equals("DEAD")).count(), checks, plan, conductorLog,
-                e.seen().counts(), realDuration, gatewayStarts, postgresRestarts, scale.secondsPerSimHour(), List.copyOf(truth));
+                e.seen().counts(), realDuration, gatewayStarts, postgresRestarts, scale.secondsPerSimHour(), List.copyOf(truth), phases);
     }
 
     static Duration percentile(List<Duration> sorted, double p) {

@@ -213,6 +213,21 @@ class SimulatorTest {
     }
 
     @Test
+    void theLedgerSinceAMomentShowsOnlyPaymentsCreatedFromThenOn() throws InterruptedException {
+        String before = newPaymentNo();
+        sim.createPayment(payment(before, 1999));
+        Thread.sleep(20);
+        java.time.Instant since = java.time.Instant.now();
+        String after = newPaymentNo();
+        sim.createPayment(payment(after, 2999));
+
+        List<String> lines = sim.ledgerSince(since).stream().map(l -> l.path("paymentNo").asString()).toList();
+
+        assertThat(lines).contains(after).doesNotContain(before);
+        assertThat(sim.get("/sim/control/ledger?since=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
     void aRateLimitedQueryAnswers429InTheSimulatorsOwnFormat() {
         String paymentNo = newPaymentNo();
         sim.createPayment(payment(paymentNo, 1999));

@@ -13,7 +13,8 @@ import java.util.Map;
  * Each start writes its own log ({@code <logPrefix>-1.log}, {@code -2.log}, ...).
  */
 public final class GatewayProcess {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Seven seconds on two idle cores; minutes on a machine shared by many builds. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final int port;
     private final Map<String, String> properties;

@@ -28,7 +28,7 @@ public final class SimulatorProcess {
         SimulatorProcess simulator = new SimulatorProcess(
                 JavaProcess.start("io.payonce.simulator.SimulatorApplication", jvmOptions, args, log), port);
         SimulatorClient client = simulator.client();
-        simulator.process.awaitUp(Duration.ofSeconds(120), () -> client.get("/sim/control/faults").status() == 200);
+        simulator.process.awaitUp(Duration.ofSeconds(300), () -> client.get("/sim/control/faults").status() == 200);
         return simulator;
     }
 
