@@ -68,7 +68,9 @@ final class Conductor {
         boundaries.stream().distinct().forEach(t -> {
             Map<String, Object> faults = new java.util.HashMap<>(plan.simulatorFaultsAt(t));
             faults.putAll(designFaults);
-            steps.add(new Step(t, "simulator faults " + new java.util.TreeMap<>(faults), () -> sim.faults(faults)));
+            Map<String, Object> shown = new java.util.TreeMap<>(faults);
+            shown.values().removeIf(value -> ((Number) value).doubleValue() == 0);
+            steps.add(new Step(t, "simulator faults " + shown, () -> sim.faults(faults)));
         });
         for (FaultPlan.Outage outage : plan.merchantOutages()) {
             if (outage.answer() == 0) {

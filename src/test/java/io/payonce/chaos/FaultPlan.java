@@ -62,9 +62,16 @@ record FaultPlan(long seed, Map<String, Object> baseline, List<Episode> episodes
                 restarts, downFor);
     }
 
-    /** The simulator's faults at {@code t}: the baseline, raised by every episode active then. */
+    /** Every fault the plan may set: each update names them all, so an episode's fault ends with it. */
+    static final List<String> SIMULATOR_FAULTS = List.of("callbackDropRate", "callbackDuplicateRate", "callbackDelayMs",
+            "callbackJitterMs", "callbackLateRate", "callbackLateMs", "queryErrorRate", "queryLatencyMs", "queryRateLimitRate",
+            "closeBlockedForMs", "responseLostRate", "createErrorRate");
+
+    /** The simulator's faults at {@code t}: none, then the baseline, raised by every episode active then. */
     Map<String, Object> simulatorFaultsAt(Duration t) {
-        Map<String, Object> faults = new LinkedHashMap<>(baseline);
+        Map<String, Object> faults = new LinkedHashMap<>();
+        SIMULATOR_FAULTS.forEach(name -> faults.put(name, 0));
+        faults.putAll(baseline);
         for (Episode episode : episodes) {
             if (t.compareTo(episode.from()) >= 0 && t.compareTo(episode.to()) < 0) {
                 episode.faults().forEach((name, value) -> faults.merge(name, value, FaultPlan::larger));

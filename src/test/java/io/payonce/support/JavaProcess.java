@@ -20,6 +20,16 @@ public final class JavaProcess {
     private static final String JAVA = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
+    /** Started and not yet killed: killed when the test JVM exits, so none outlives a failed or interrupted run. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(process -> {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        })));
+    }
+
     private final Process process;
     private final Path log;
 
@@ -37,7 +47,10 @@ public final class JavaProcess {
         command.addAll(args);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            return new JavaProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            LIVE.add(process);
+            process.onExit().thenRun(() -> LIVE.remove(process));
+            return new JavaProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + mainClass, e);
         }
