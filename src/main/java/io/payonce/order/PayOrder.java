@@ -17,6 +17,9 @@ import io.payonce.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,9 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * POST /v1/payments: creates the order on first sight, then applies M2 (duplicate window),
  * M3 (ask the channel before re-issuing) and M4 (attempt limit). Decisions are made under the
  * order's row lock in short transactions; channel calls happen between them, never inside.
+ *
+ * <p>{@code payonce.comparison.naive-mode} (default false, for the chaos suite's comparison only)
+ * turns M3 off: a repeat past the window re-issues without asking the channel, as the seed-000
+ * design did. It exists to measure what M3 prevents; never turn it on for real payments.
  */
 @Service
 public class PayOrder {
+    private static final Logger log = LoggerFactory.getLogger(PayOrder.class);
     private static final int MAX_ROUNDS = 3;
 
     private final Orders orders;
@@ -38,9 +46,11 @@ public class PayOrder {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Channels channels;
+    private final boolean naiveMode;
 
     PayOrder(Orders orders, Attempts attempts, SettleAttempt settle, StartAttempt start,
-             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, Channels channels) {
+             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, Channels channels,
+             @Value("${payonce.comparison.naive-mode:false}") boolean naiveMode) {
         this.orders = orders;
         this.attempts = attempts;
         this.settle = settle;
@@ -49,6 +59,10 @@ public class PayOrder {
         this.transactions = transactions;
         this.clock = clock;
         this.channels = channels;
+        this.naiveMode = naiveMode;
+        if (naiveMode) {
+            log.warn("payonce.comparison.naive-mode is ON: repeats re-issue without asking the channel (M3 off). Comparison only.");
+        }
     }
 
     private sealed interface Step {
@@ -118,7 +132,11 @@ public class PayOrder {
                     && attempts.channelOptions(live.paymentNo()).equals(request.channelOptions())
                     && Duration.between(live.createdAt(), now).compareTo(policy.duplicateWindow()) < 0;
             if (repeat) return new Step.Reuse(order, live);
-            return keepsOnePayment(live, request) ? new Step.AskThenReuse(order, live) : new Step.CheckPrevious(order, live);
+            if (!naiveMode) {
+                return keepsOnePayment(live, request) ? new Step.AskThenReuse(order, live) : new Step.CheckPrevious(order, live);
+            }
+            // Comparison only: the previous attempt is left open at the channel, unasked, on its own poll.
+            attempts.supersede(live.paymentNo(), "naive comparison mode: re-issued without asking the channel");
         }
         if (order.attemptsUsed() >= policy.maxAttempts()) {
             return refuse(Refusal.TOO_MANY_ATTEMPTS, "order " + order.merchantOrderNo() + " used all "

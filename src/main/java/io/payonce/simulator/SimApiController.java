@@ -109,6 +109,9 @@ class SimApiController {
         if (faults.roll(f.queryErrorRate())) {
             throw new SimRefusal(500, "internal_error", "injected query error");
         }
+        if (faults.roll(f.queryRateLimitRate())) {
+            throw new SimRefusal(429, "rate_limited", "injected fault: too many queries, slow down");
+        }
     }
 
     private void authenticate(String key) {

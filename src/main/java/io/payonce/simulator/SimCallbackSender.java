@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers the outbox with the simulator's own retries. Each poll leases a bounded batch (moving
- * next_attempt_at past the send), sends it in parallel with HTTP timeouts, then records the
- * result; a crash mid-send only means the lease runs out and the callback is sent again.
+ * next_attempt_at past the send) and hands each callback to its own virtual thread, which sends
+ * it with HTTP timeouts and records the result; at most {@link #MAX_IN_FLIGHT} are in flight, and
+ * the poll never waits for a slow receiver, so one slow answer does not hold up the others. A
+ * crash mid-send only means the lease runs out and the callback is sent again.
  */
 @Component
 @EnabledSimulator
 class SimCallbackSender implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SimCallbackSender.class);
     private static final int BATCH_LIMIT = 20;
+    private static final int MAX_IN_FLIGHT = 64;
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
 
@@ -40,7 +44,9 @@ class SimCallbackSender implements SmartLifecycle {
     private final long pollIntervalMs;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private ScheduledExecutorService poller;
+    private ExecutorService sends;
 
     SimCallbackSender(JdbcClient jdbc, SimulatorConfig.SimClock clock, SimCallbacks callbacks, SimulatorConfig.SimSchema schema,
                       @Value("${payonce.simulator.callback-retry-schedule:1s,2s,5s,10s,30s,1m,5m}") String retrySchedule,
@@ -55,19 +61,29 @@ class SimCallbackSender implements SmartLifecycle {
     private record Due(long callbackId, String notifyUrl, String body, int attempts) {}
 
     void deliverDue() {
+        int room = Math.min(BATCH_LIMIT, inFlight.availablePermits());
+        if (room == 0) {
+            return;
+        }
         Instant now = clock.clock().instant();
         List<Due> batch = jdbc.sql("""
                 update sim.callback set next_attempt_at = ? where callback_id in (
                   select callback_id from sim.callback where status = 'PENDING' and next_attempt_at <= ?
                   order by next_attempt_at limit ? for update skip locked)
                 returning callback_id, notify_url, body, attempts""")
-                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH_LIMIT)
+                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), room)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
-        if (batch.isEmpty()) {
-            return;
-        }
-        try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
-            batch.forEach(due -> sends.submit(() -> deliver(due)));
+        for (Due due : batch) {
+            inFlight.acquireUninterruptibly();
+            sends.submit(() -> {
+                try {
+                    deliver(due);
+                } catch (RuntimeException e) {
+                    log.warn("sim callback {} not recorded, its lease will run out: {}", due.callbackId(), e.toString());
+                } finally {
+                    inFlight.release();
+                }
+            });
         }
     }
 
@@ -109,6 +125,7 @@ class SimCallbackSender implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        sends = Executors.newVirtualThreadPerTaskExecutor();
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sim-callbacks").daemon().factory());
         poller.scheduleWithFixedDelay(() -> {
             try {
@@ -123,6 +140,7 @@ class SimCallbackSender implements SmartLifecycle {
     public synchronized void stop() {
         if (poller != null) {
             poller.shutdownNow();
+            sends.shutdownNow();
             poller = null;
         }
     }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The callback outbox. Callers enqueue inside their own transaction, so a state change and its
- * callback commit together. The drop, duplicate and delay faults are decided here, once per event.
+ * callback commit together. The drop, duplicate, delay and lateness faults are decided here, once per
+ * event; the jitter once per copy.
  */
 @Component
 @EnabledSimulator
@@ -72,13 +73,15 @@ class SimCallbacks {
         SimFaults.Faults f = faults.current();
         String status = faults.roll(f.callbackDropRate()) ? "DROPPED" : "PENDING";
         int copies = faults.roll(f.callbackDuplicateRate()) ? 2 : 1;
+        long heldBackMs = f.callbackDelayMs() + (faults.roll(f.callbackLateRate()) ? f.callbackLateMs() : 0);
         String raw = json.writeValueAsString(body);
         for (int i = 0; i < copies; i++) {
+            long delayMs = heldBackMs + faults.upTo(f.callbackJitterMs()); // each copy on its own: reordering
             jdbc.sql("""
                     insert into sim.callback (event_id, type, notify_url, body, status, next_attempt_at, created_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(body.get("eventId"), body.get("type"), notifyUrl, raw, status,
-                            Timestamp.from(now.plusMillis(f.callbackDelayMs())), Timestamp.from(now))
+                            Timestamp.from(now.plusMillis(delayMs)), Timestamp.from(now))
                     .update();
         }
     }

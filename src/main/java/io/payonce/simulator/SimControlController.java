@@ -1,10 +1,13 @@
 package io.payonce.simulator;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,9 +53,16 @@ class SimControlController {
         return SimFaults.asMap(faults.current());
     }
 
+    /** @param since only payments created at or after this instant (one chaos run's, on a simulator shared by several) */
     @GetMapping("/sim/control/ledger")
-    List<Map<String, Object>> ledger() {
-        return payments.ledger().stream().map(Txn::ledgerLine).toList();
+    List<Map<String, Object>> ledger(@RequestParam(required = false) String since) {
+        Instant from;
+        try {
+            from = since == null ? Instant.EPOCH : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new SimRefusal(400, "invalid_request", "since must be an RFC 3339 instant such as 2026-01-01T00:00:00Z");
+        }
+        return payments.ledger(from).stream().map(Txn::ledgerLine).toList();
     }
 
     private static String paymentNo(PaymentRef ref) {

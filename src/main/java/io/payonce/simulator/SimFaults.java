@@ -12,8 +12,13 @@ import org.springframework.stereotype.Component;
  * <li>callbackDropRate: a callback is never sent, not even retried.</li>
  * <li>callbackDuplicateRate: a callback is sent twice (same eventId), independently.</li>
  * <li>callbackDelayMs: every callback waits this long before its first attempt.</li>
+ * <li>callbackJitterMs: each copy of a callback waits a further random 0..jitter ms, so events
+ * (and the two copies of a duplicate) arrive out of order.</li>
+ * <li>callbackLateRate, callbackLateMs: this share of events is held back a further lateMs, e.g.
+ * past the order's expiry.</li>
  * <li>queryErrorRate: a payment or refund query answers 500.</li>
  * <li>queryLatencyMs: every query answers this much later.</li>
+ * <li>queryRateLimitRate: a payment or refund query answers 429 rate_limited.</li>
  * <li>closeBlockedForMs: a payment younger than this cannot be closed (409 too_early), as WeChat Pay.</li>
  * <li>responseLostRate: create, close and refund act and commit, then answer 504 instead.</li>
  * <li>createErrorRate: a create answers 500 without acting.</li>
@@ -22,9 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 @EnabledSimulator
 class SimFaults {
-    record Faults(double callbackDropRate, double callbackDuplicateRate, long callbackDelayMs, double queryErrorRate,
-                  long queryLatencyMs, long closeBlockedForMs, double responseLostRate, double createErrorRate, Long seed) {
-        static final Faults NONE = new Faults(0, 0, 0, 0, 0, 0, 0, 0, null);
+    record Faults(double callbackDropRate, double callbackDuplicateRate, long callbackDelayMs, long callbackJitterMs,
+                  double callbackLateRate, long callbackLateMs, double queryErrorRate, long queryLatencyMs,
+                  double queryRateLimitRate, long closeBlockedForMs, double responseLostRate, double createErrorRate, Long seed) {
+        static final Faults NONE = new Faults(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
     private Faults faults = Faults.NONE;
@@ -49,9 +55,10 @@ class SimFaults {
             merged.put(change.getKey(), change.getValue());
         }
         Faults next = new Faults(rate(merged, "callbackDropRate"), rate(merged, "callbackDuplicateRate"),
-                millis(merged, "callbackDelayMs"), rate(merged, "queryErrorRate"), millis(merged, "queryLatencyMs"),
-                millis(merged, "closeBlockedForMs"), rate(merged, "responseLostRate"), rate(merged, "createErrorRate"),
-                merged.get("seed") == null ? null : ((Number) number(merged, "seed")).longValue());
+                millis(merged, "callbackDelayMs"), millis(merged, "callbackJitterMs"), rate(merged, "callbackLateRate"),
+                millis(merged, "callbackLateMs"), rate(merged, "queryErrorRate"), millis(merged, "queryLatencyMs"),
+                rate(merged, "queryRateLimitRate"), millis(merged, "closeBlockedForMs"), rate(merged, "responseLostRate"),
+                rate(merged, "createErrorRate"), merged.get("seed") == null ? null : ((Number) number(merged, "seed")).longValue());
         if (changes.containsKey("seed") && next.seed() != null) {
             random = new Random(next.seed());
         }
@@ -66,13 +73,22 @@ class SimFaults {
         return random.nextDouble() < rate;
     }
 
+    /** A whole number in [0, bound], drawn from the same seeded Random as the rates. */
+    synchronized long upTo(long bound) {
+        return bound <= 0 ? 0 : random.nextLong(bound + 1);
+    }
+
     static Map<String, Object> asMap(Faults f) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("callbackDropRate", f.callbackDropRate());
         map.put("callbackDuplicateRate", f.callbackDuplicateRate());
         map.put("callbackDelayMs", f.callbackDelayMs());
+        map.put("callbackJitterMs", f.callbackJitterMs());
+        map.put("callbackLateRate", f.callbackLateRate());
+        map.put("callbackLateMs", f.callbackLateMs());
         map.put("queryErrorRate", f.queryErrorRate());
         map.put("queryLatencyMs", f.queryLatencyMs());
+        map.put("queryRateLimitRate", f.queryRateLimitRate());
         map.put("closeBlockedForMs", f.closeBlockedForMs());
         map.put("responseLostRate", f.responseLostRate());
         map.put("createErrorRate", f.createErrorRate());

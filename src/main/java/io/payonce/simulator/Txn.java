@@ -46,6 +46,8 @@ record Txn(String channelTxnId, String paymentNo, long amountMinor, String curre
         line.put("status", status);
         line.put("capturedAmount", capturedMinor);
         line.put("refundedAmount", refundedMinor);
+        line.put("createdAt", createdAt.toString());
+        line.put("paidAt", paidAt == null ? null : paidAt.toString());
         return line;
     }
 }

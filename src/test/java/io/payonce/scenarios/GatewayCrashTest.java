@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payonce.support.GatewayClient;
+import io.payonce.support.GatewayProcess;
+import io.payonce.support.JavaProcess;
 import io.payonce.support.MerchantReceiver;
 import io.payonce.support.SimulatorClient;
+import io.payonce.support.SimulatorProcess;
 import io.payonce.support.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,10 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,46 +35,38 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GatewayCrashTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String JAVA = ProcessHandle.current().info().command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     private static final long CALLBACK_DELAY_MS = 4_000;
 
-    static Process simulator;
+    static SimulatorProcess simulator;
     static SimulatorClient sim;
-    static int simPort;
 
-    Process gateway;
+    GatewayProcess gateway;
     MerchantReceiver merchantEndpoint;
 
     @BeforeAll
-    static void startSimulator() throws IOException {
-        simPort = freePort();
-        simulator = new ProcessBuilder(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
-                "io.payonce.simulator.SimulatorApplication", "--server.port=" + simPort,
-                "--spring.datasource.url=" + TestDatabase.newDatabase(), "--spring.datasource.username=postgres",
-                "--spring.datasource.password="))
-                .redirectErrorStream(true).redirectOutput(log("gateway-crash-simulator.log").toFile()).start();
-        sim = new SimulatorClient("http://localhost:" + simPort);
-        awaitUp(simulator, "target/gateway-crash-simulator.log", () -> sim.get("/sim/control/faults").status() == 200);
+    static void startSimulator() {
+        simulator = SimulatorProcess.start(TestDatabase.newDatabase(), Path.of("target", "gateway-crash-simulator.log"));
+        sim = simulator.client();
     }
 
     @AfterAll
     static void stopSimulator() {
-        kill(simulator);
+        if (simulator != null) simulator.stop();
     }
 
     @AfterEach
     void stopGateway() {
-        kill(gateway);
+        if (gateway != null) gateway.kill();
         if (merchantEndpoint != null) merchantEndpoint.close();
     }
 
     @Test
     void a_gateway_killed_between_the_buyers_payment_and_the_callback_ends_paid_after_restart_and_notifies_once() throws Exception {
         String gatewayDb = TestDatabase.newDatabase();
-        int port = freePort();
-        String baseUrl = "http://localhost:" + port;
-        gateway = startGateway(port, gatewayDb, "gateway-crash-gateway-1.log");
+        gateway = new GatewayProcess(JavaProcess.freePort(), gatewayDb, simulator.baseUrl(), Map.of(), List.of(),
+                Path.of("target", "gateway-crash-gateway"));
+        gateway.start();
+        String baseUrl = gateway.baseUrl();
 
         sim.resetFaults();
         merchantEndpoint = MerchantReceiver.start();
@@ -92,8 +81,8 @@ class GatewayCrashTest {
         // The buyer pays; the simulator's callback waits CALLBACK_DELAY_MS, and the gateway dies meanwhile.
         sim.faults(Map.of("callbackDelayMs", CALLBACK_DELAY_MS));
         SimulatorClient.Reply paid = sim.pay(paymentNo);
-        gateway.destroyForcibly(); // SIGKILL on Linux: no graceful shutdown, no shutdown hooks
-        assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).as("gateway died").isTrue();
+        gateway.kill(); // SIGKILL on Linux: no graceful shutdown, no shutdown hooks
+        assertThat(gateway.isAlive()).as("gateway died").isFalse();
         assertThat(paid.text("status")).isEqualTo("PAID");
         assertThat(orderStatus(gatewayDb, orderNo))
                 .as("the kill came before the gateway applied the success (else lengthen CALLBACK_DELAY_MS)")
@@ -102,7 +91,7 @@ class GatewayCrashTest {
 
         // Restart on the same port and database: the delayed callback (retried by the simulator)
         // or the gateway's own poll of the channel must bring the order to PAID.
-        gateway = startGateway(port, gatewayDb, "gateway-crash-gateway-2.log");
+        gateway.start();
 
         await("order PAID after restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.order(orderNo).text("status").equals("PAID"));
@@ -132,31 +121,6 @@ class GatewayCrashTest {
                 .filter(n -> n.path("type").asString().equals("payment.succeeded")).toList();
     }
 
-    private Process startGateway(int port, String jdbcUrl, String logName) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
-                "io.payonce.PayOnceApplication",
-                "--server.port=" + port,
-                "--payonce.embedded-postgres.enabled=false",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--payonce.admin-token=" + GatewayClient.ADMIN_TOKEN,
-                "--payonce.demo-merchant=false",
-                "--payonce.simulator.enabled=false",
-                "--payonce.sim.base-url=http://localhost:" + simPort,
-                "--payonce.public-base-url=http://localhost:" + port,
-                "--payonce.scheduler.polling-interval=200ms",
-                "--payonce.sweeper.interval=2s"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log(logName).toFile()).start();
-        GatewayClient probe = new GatewayClient("http://localhost:" + port, null);
-        awaitUp(process, "target/" + logName, () -> {
-            GatewayClient.Reply health = probe.get("/actuator/health");
-            return health.status() == 200 && health.text("status").equals("UP");
-        });
-        return process;
-    }
-
     private static String orderStatus(String jdbcUrl, String merchantOrderNo) throws SQLException {
         return single(jdbcUrl, "select status from payment_order where merchant_order_no = ?", merchantOrderNo);
     }
@@ -173,49 +137,6 @@ class GatewayCrashTest {
                 assertThat(rs.next()).as("a row for %s", param).isTrue();
                 return rs.getString(1);
             }
-        }
-    }
-
-    /** Polls until the process answers; fails at once if it dies, or after 60 s. */
-    private static void awaitUp(Process process, String log, java.util.concurrent.Callable<Boolean> answers) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new AssertionError("process exited with " + process.exitValue() + ", see " + log);
-            try {
-                if (answers.call()) return;
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        throw new AssertionError("not up after 60 s, see " + log);
-    }
-
-    private static void kill(Process process) {
-        if (process == null) return;
-        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Path log(String name) throws IOException {
-        return Files.createDirectories(Path.of("target")).resolve(name);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payonce.support.GatewayTest;
 import io.payonce.support.SimulatorClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -178,6 +179,79 @@ class SimulatorTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(sim.resetFaults().body().path("queryErrorRate").asDouble()).isZero();
+    }
+
+    @Test
+    void aCloseRacingTheBuyersPaymentNeverAnswersClosedForMoneyItTook() throws Exception {
+        int races = 40;
+        List<String> paymentNos = new java.util.ArrayList<>();
+        for (int i = 0; i < races; i++) {
+            String paymentNo = newPaymentNo();
+            sim.createPayment(payment(paymentNo, 700 + i));
+            paymentNos.add(paymentNo);
+        }
+        Map<String, SimulatorClient.Reply> closes = new ConcurrentHashMap<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            for (String paymentNo : paymentNos) {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                threads.submit(() -> { go.await(); return sim.pay(paymentNo); });
+                threads.submit(() -> { go.await(); return closes.put(paymentNo, sim.post("/sim/api/payments/" + paymentNo + "/close", Map.of(), SimulatorClient.DEV_KEY)); });
+                go.countDown();
+            }
+        }
+
+        for (String paymentNo : paymentNos) {
+            SimulatorClient.Reply close = closes.get(paymentNo);
+            long captured = sim.ledgerLine(paymentNo).path("capturedAmount").asLong();
+            if (captured > 0) {
+                assertThat(close.status()).as("close of %s after the buyer paid", paymentNo).isEqualTo(409);
+                assertThat(close.text("error")).isEqualTo("already_paid");
+            } else {
+                assertThat(close.text("status")).as("close of %s before the buyer paid", paymentNo).isEqualTo("CLOSED");
+            }
+        }
+    }
+
+    @Test
+    void theLedgerSinceAMomentShowsOnlyPaymentsCreatedFromThenOn() throws InterruptedException {
+        String before = newPaymentNo();
+        sim.createPayment(payment(before, 1999));
+        Thread.sleep(20);
+        java.time.Instant since = java.time.Instant.now();
+        String after = newPaymentNo();
+        sim.createPayment(payment(after, 2999));
+
+        List<String> lines = sim.ledgerSince(since).stream().map(l -> l.path("paymentNo").asString()).toList();
+
+        assertThat(lines).contains(after).doesNotContain(before);
+        assertThat(sim.get("/sim/control/ledger?since=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRateLimitedQueryAnswers429InTheSimulatorsOwnFormat() {
+        String paymentNo = newPaymentNo();
+        sim.createPayment(payment(paymentNo, 1999));
+        sim.faults(Map.of("queryRateLimitRate", 1));
+
+        SimulatorClient.Reply limited = sim.get("/sim/api/payments/" + paymentNo, SimulatorClient.DEV_KEY);
+        sim.resetFaults();
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text("error")).isEqualTo("rate_limited");
+        assertThat(sim.get("/sim/api/payments/" + paymentNo, SimulatorClient.DEV_KEY).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLedgerSaysWhenTheMoneyWasTaken() {
+        String paymentNo = newPaymentNo();
+        sim.createPayment(payment(paymentNo, 1999));
+        boolean unpaidHasNoTime = sim.ledgerLine(paymentNo).path("paidAt").isNull();
+        sim.pay(paymentNo);
+
+        JsonNode line = sim.ledgerLine(paymentNo);
+        assertThat(unpaidHasNoTime).isTrue();
+        assertThat(java.time.Instant.parse(line.path("paidAt").asString()))
+                .isAfterOrEqualTo(java.time.Instant.parse(line.path("createdAt").asString()));
     }
 
     private SimulatorClient.Reply refund(String refundNo, String paymentNo, long amount) {

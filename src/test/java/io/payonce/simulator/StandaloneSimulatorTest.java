@@ -1,17 +1,11 @@
 package io.payonce.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.payonce.support.SimulatorClient;
+import io.payonce.support.SimulatorProcess;
 import io.payonce.support.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,29 +16,18 @@ import org.junit.jupiter.api.Test;
  * its own port and database, it keeps its books while the gateway is gone.
  */
 class StandaloneSimulatorTest {
-    static Process process;
+    static SimulatorProcess process;
     static SimulatorClient sim;
 
     @BeforeAll
-    static void start() throws IOException {
-        int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path log = Files.createDirectories(Path.of("target")).resolve("standalone-simulator.log");
-        process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.payonce.simulator.SimulatorApplication", "--server.port=" + port,
-                "--spring.datasource.url=" + TestDatabase.newDatabase(), "--spring.datasource.username=postgres"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        sim = new SimulatorClient("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> sim.get("/sim/control/faults").status() == 200);
+    static void start() {
+        process = SimulatorProcess.start(TestDatabase.newDatabase(), Path.of("target", "standalone-simulator.log"));
+        sim = process.client();
     }
 
     @AfterAll
     static void stop() {
-        if (process != null) {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+        if (process != null) process.stop();
     }
 
     @Test
@@ -66,13 +49,5 @@ class StandaloneSimulatorTest {
     @Test
     void theStandaloneSimulatorServesOnlyTheSimulatorNotTheGateway() {
         assertThat(sim.get("/v1/payments/anything").status()).isEqualTo(404);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -48,6 +48,10 @@ public final class GatewayClient {
 
     public record Merchant(String merchantId, String webhookSecret, GatewayClient api) {}
 
+    public String apiKey() {
+        return apiKey;
+    }
+
     public Reply pay(String merchantOrderNo, long amount, String currency) {
         return post("/v1/payments", Map.of("merchantOrderNo", merchantOrderNo, "amount", amount, "currency", currency, "channel", "sim"));
     }

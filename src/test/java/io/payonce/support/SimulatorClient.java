@@ -56,6 +56,13 @@ public final class SimulatorClient {
         return lines;
     }
 
+    /** The ledger lines of payments created at or after {@code since}. */
+    public List<JsonNode> ledgerSince(java.time.Instant since) {
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        get("/sim/control/ledger?since=" + since).body().forEach(lines::add);
+        return lines;
+    }
+
     public Reply createPayment(Map<String, ?> body) { return post("/sim/api/payments", body, DEV_KEY); }
 
     public Reply get(String path) { return send(request(path, null).GET()); }

@@ -218,6 +218,55 @@ class SimChannelTest {
     }
 
     @Test
+    void aRateLimitedQueryIsUnknownNeverFailedAndTheNextQueryFindsThePayment() {
+        CreatePayment payment = newPayment(1650);
+        sim.create(payment);
+        control.pay(payment.paymentNo());
+        control.faults(Map.of("queryRateLimitRate", 1));
+
+        PaymentState limited = sim.query(payment.paymentNo());
+        control.resetFaults();
+
+        assertThat(limited.outcome()).isEqualTo(ChannelOutcome.UNKNOWN);
+        assertThat(limited.detail()).contains("429", "rate_limited");
+        assertThat(sim.query(payment.paymentNo()).outcome()).isEqualTo(ChannelOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void aCallbackHeldBackAsLateArrivesOnlyAfterItsDelay() {
+        control.faults(Map.of("callbackLateRate", 1, "callbackLateMs", 2500));
+        CreatePayment payment = newPayment(1750);
+        sim.create(payment);
+        control.pay(payment.paymentNo());
+
+        assertThat(receiver.next(Duration.ofMillis(1500))).as("held back").isNull();
+        CallbackRequest late = receiver.next(CALLBACK_WAIT);
+        assertThat(late).isNotNull();
+        assertThat(sim.parseCallback(late)).isInstanceOf(CallbackEvent.PaymentReport.class);
+    }
+
+    @Test
+    void jitteredCallbacksArriveInAnotherOrderThanTheirEvents() throws InterruptedException {
+        // Fixed seed: the simulator's draws, and so the order of arrival, are the same every run.
+        control.faults(Map.of("callbackJitterMs", 4000, "seed", 7));
+        java.util.List<String> paid = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CreatePayment payment = newPayment(1800 + i);
+            sim.create(payment);
+            control.pay(payment.paymentNo());
+            paid.add(payment.paymentNo());
+            Thread.sleep(300); // without jitter, 300 ms apart is further than the sender's 200 ms poll: in order
+        }
+        java.util.List<String> arrived = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CallbackEvent event = sim.parseCallback(receiver.next(Duration.ofSeconds(8)));
+            arrived.add(((CallbackEvent.PaymentReport) event).paymentNo());
+        }
+
+        assertThat(arrived).containsExactlyInAnyOrderElementsOf(paid).isNotEqualTo(paid);
+    }
+
+    @Test
     void aCreateErrorIsUnknownAndNothingIsCreated() {
         control.faults(Map.of("createErrorRate", 1));
         CreatePayment payment = newPayment(1700);
