@@ -28,20 +28,55 @@ final class Browser {
         this.scale = scale;
     }
 
-    /** @return the channel's page for this attempt, or null when the gateway has none to send the buyer to */
+    /**
+     * Opens the gateway's cashier as a buyer does and follows its "Continue to …" button (or an older
+     * redirect straight to the channel). The cashier may first send the buyer on to the order's live
+     * attempt or to its result page.
+     * @return the channel's page for this attempt, or null when the gateway has none to send the buyer to
+     */
     String openCheckout(String paymentNo) {
-        Http.Response redirect = Http.patiently(() -> http.get(gatewayBaseUrl + "/checkout/" + paymentNo, null),
-                () -> seen.count("buyer: checkout unanswered or 5xx, asked again"));
-        if (redirect.status() != 302 || redirect.location() == null) {
-            seen.count("buyer: checkout without a channel page (HTTP " + redirect.status() + ")");
-            return null;
+        String url = gatewayBaseUrl + "/checkout/" + paymentNo;
+        for (int hop = 0; hop < MAX_GATEWAY_HOPS; hop++) {
+            String current = url;
+            Http.Response answer = Http.patiently(() -> http.get(current, null),
+                    () -> seen.count("buyer: checkout unanswered or 5xx, asked again"));
+            String channelPage = answer.status() == 302 ? absolute(answer.location()) : answer.status() == 200 ? payButton(answer.body()) : null;
+            if (channelPage == null) {
+                seen.count("buyer: checkout without a channel page (HTTP " + answer.status() + ")");
+                return null;
+            }
+            if (!channelPage.startsWith(gatewayBaseUrl + "/checkout/")) return channelIfOpen(channelPage);
+            if (channelPage.endsWith("/return")) {
+                seen.count("buyer: cashier sent to the result page (already paid)");
+                return null;
+            }
+            url = channelPage; // the order's live attempt
         }
-        Http.Response page = http.get(redirect.location(), null);
+        seen.count("buyer: cashier redirected too often");
+        return null;
+    }
+
+    private static final int MAX_GATEWAY_HOPS = 3;
+    private static final java.util.regex.Pattern PAY_BUTTON =
+            java.util.regex.Pattern.compile("id=\"pay-redirect\"[^>]*href=\"([^\"]+)\"");
+
+    private String payButton(String html) {
+        java.util.regex.Matcher matcher = PAY_BUTTON.matcher(html == null ? "" : html);
+        return matcher.find() ? absolute(matcher.group(1).replace("&amp;", "&")) : null;
+    }
+
+    private String absolute(String location) {
+        if (location == null) return null;
+        return location.startsWith("/") ? gatewayBaseUrl + location : location;
+    }
+
+    private String channelIfOpen(String channelPage) {
+        Http.Response page = http.get(channelPage, null);
         if (page.status() != 200) {
             seen.count("buyer: channel page HTTP " + page.status());
             return null;
         }
-        return redirect.location();
+        return channelPage;
     }
 
     PayResult pay(String channelPage) {
