@@ -91,11 +91,24 @@ public class RecordPaymentState {
         if (!orders.markPaid(order, attempt.paymentNo())) {
             throw new IllegalStateException("order " + order.orderId() + " changed under its lock");
         }
+        closeOtherLiveAttempt(order, attempt.paymentNo());
         timeToTruth.record(Duration.between(paidAt, clock.instant()).abs());
         events.publishEvent(new PaymentSucceeded(order.orderId(), order.merchantId(), order.merchantOrderNo(),
                 attempt.paymentNo(), attempt.channel(), order.amountMinor(), order.currency().getCurrencyCode(),
                 order.notifyUrl(), paidAt));
         return Recorded.PAID_ORDER;
+    }
+
+    /**
+     * The order is paid: an attempt the buyer could still pay (a newer one, when a superseded
+     * attempt's late success paid the order) is superseded, so the fast schedule closes it at the
+     * channel (M5) instead of leaving it payable until its poll schedule runs out.
+     */
+    private void closeOtherLiveAttempt(Order order, String payingPaymentNo) {
+        attempts.live(order.orderId()).filter(other -> !other.paymentNo().equals(payingPaymentNo))
+                .filter(other -> attempts.supersede(other.paymentNo(), "the order was paid by " + payingPaymentNo))
+                .ifPresent(other -> events.publishEvent(new OrderEvents.AttemptSuperseded(other.paymentNo(), order.orderId(),
+                        order.merchantId())));
     }
 
     private static boolean matchesAmount(Attempt attempt, PaymentState state) {
