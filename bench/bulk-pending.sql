@@ -40,7 +40,9 @@ select 'attempt-check', payment_no,
        now() + interval '1 hour' + (hashtext(payment_no) & 8191) * interval '1 second', false, 1
 from attempts;
 commit;
--- What autovacuum would do next anyway, done now so that it does not run inside the measurements.
+-- What autovacuum and the checkpointer would do next anyway, done now so that it does not run
+-- inside the measurements.
 vacuum (analyze) payment_order;
 vacuum (analyze) payment_attempt;
 vacuum (analyze) scheduled_tasks;
+checkpoint;
