@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./payonce bench: every benchmark of docs/BENCHMARKS.md in one go (about ten minutes on 2 cores).
+# ./payonce bench: every benchmark of docs/BENCHMARKS.md in one go (10–15 minutes on 2 cores).
 # Installs wrk and pgbench/psql from Debian when missing, builds the jar and the bench harness,
 # then runs io.payonce.bench.Bench, which starts target/payonce.jar on a fresh embedded
 # PostgreSQL, prints the figures and writes target/bench/results.md.

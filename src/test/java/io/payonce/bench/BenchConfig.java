@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The knobs of a run, from system properties ({@code ./payonce bench -Dbench.seconds=30}); the
- * defaults keep a whole run near ten minutes on a 2-core machine.
+ * defaults keep a whole run within 10–15 minutes on a 2-core machine (the JIT warm-up takes longest when it is busy).
  *
  * @param clients         concurrent connections of wrk and clients of pgbench in the physical-limit part
  * @param loadSeconds     length of each measured wrk or pgbench run
