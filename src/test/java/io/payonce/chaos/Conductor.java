@@ -47,9 +47,14 @@ final class Conductor {
             long wait = due - System.nanoTime();
             if (wait > 0) Buyer.sleep(Duration.ofNanos(wait));
             long began = System.nanoTime();
-            step.action().run();
-            record(String.format(Locale.ROOT, "%s sim, %6.1f s real (+%.1f s): %s", FaultPlan.hhmm(step.at()),
-                    (began - startNanos) / 1e9, (System.nanoTime() - began) / 1e9, step.label()));
+            String outcome = "";
+            try {
+                step.action().run();
+            } catch (RuntimeException | AssertionError e) {
+                outcome = " FAILED: " + e.getMessage(); // the next steps still run; heal() starts a dead gateway again
+            }
+            record(String.format(Locale.ROOT, "%s sim, %6.1f s real (+%.1f s): %s%s", FaultPlan.hhmm(step.at()),
+                    (began - startNanos) / 1e9, (System.nanoTime() - began) / 1e9, step.label(), outcome));
         }
     }
 

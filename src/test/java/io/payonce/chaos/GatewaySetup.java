@@ -56,7 +56,6 @@ final class GatewaySetup {
         p.put("payonce.sim.read-timeout", "2s");
         p.put("payonce.channels.call-timeout", "3s");
         p.put("payonce.chaos.second-sim-channel", ChaosRun.SECOND_CHANNEL);
-        p.put("spring.datasource.hikari.connection-timeout", "5000");
         p.put("spring.datasource.hikari.maximum-pool-size", "20"); // as the embedded set-up's pool
         return p;
     }

@@ -49,15 +49,20 @@ final class Http {
      */
     static final Duration PATIENCE = Duration.ofSeconds(150);
 
-    /** Repeats {@code request} while there is no answer or a 5xx (the gateway restarting, its database down), up to {@link #PATIENCE}. */
+    /**
+     * Repeats {@code request} while there is no answer or a 5xx (the gateway restarting, its
+     * database down), up to {@link #PATIENCE}, backing off exponentially with jitter up to 5 s, as
+     * a merchant's backend should: hundreds of clients retrying every second would keep a
+     * recovering gateway overloaded.
+     */
     static Response patiently(java.util.function.Supplier<Response> request, Runnable onRetry) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long backoffMs = 100;
+        long backoffMs = 200;
         Response response = request.get();
         while ((!response.answered() || response.status() >= 500) && System.nanoTime() < deadline) {
             onRetry.run();
-            Buyer.sleep(Duration.ofMillis(backoffMs));
-            backoffMs = Math.min(backoffMs * 2, 1_000);
+            Buyer.sleep(Duration.ofMillis(backoffMs / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1)));
+            backoffMs = Math.min(backoffMs * 2, 5_000);
             response = request.get();
         }
         return response;
