@@ -3,6 +3,7 @@ package io.payonce.chaos;
 import io.payonce.attempt.AttemptStatus;
 import io.payonce.chaos.GatewayDatabase.HistoryRow;
 import io.payonce.chaos.Invariants.Check;
+import io.payonce.notify.NotificationStatus;
 import io.payonce.order.OrderStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,8 @@ final class HistoryCheck {
                     : from.equals(to) && from.equals("PENDING") // superseded, still PENDING
                     || AttemptStatus.valueOf(from).canMoveTo(AttemptStatus.valueOf(to));
             case "refund" -> from == null ? to.equals("PENDING") : from.equals("PENDING") && Set.of("SUCCEEDED", "FAILED").contains(to);
-            case "notification" -> from == null ? to.equals("PENDING") : from.equals("PENDING") && Set.of("DELIVERED", "DEAD").contains(to);
+            case "notification" -> from == null ? to.equals("PENDING") // a failed delivery is PENDING -> PENDING
+                    : NotificationStatus.valueOf(from).canMoveTo(NotificationStatus.valueOf(to));
             default -> false;
         };
     }

@@ -187,6 +187,7 @@ class NotificationDeliveryTest {
         assertThat(receiver.received().getLast().rawBody()).isEqualTo(receiver.received().getFirst().rawBody());
         assertThat(history(notificationId)).containsExactly("null>PENDING", "PENDING>PENDING", "PENDING>PENDING", "PENDING>DEAD",
                 "DEAD>PENDING", "PENDING>DELIVERED");
+        assertThat(history(notificationId)).allSatisfy(NotificationDeliveryTest::isAllowedByTheTransitionTable);
         JsonNode delivered = JSON.readTree(admin("GET", "/v1/admin/notifications?status=DELIVERED").body());
         assertThat(delivered.get("notifications").findValuesAsString("id")).contains(notificationId);
     }
@@ -314,6 +315,16 @@ class NotificationDeliveryTest {
                 select coalesce(from_status, 'null') || '>' || to_status from status_history
                 where entity = 'notification' and entity_id = ? order by history_id""")
                 .param(notificationId).query(String.class).list();
+    }
+
+    private static void isAllowedByTheTransitionTable(String move) {
+        String[] fromTo = move.split(">");
+        if (fromTo[0].equals("null")) {
+            assertThat(fromTo[1]).isEqualTo("PENDING");
+        } else {
+            assertThat(NotificationStatus.valueOf(fromTo[0]).canMoveTo(NotificationStatus.valueOf(fromTo[1])))
+                    .as("move %s", move).isTrue();
+        }
     }
 
     private double deadCount() {
