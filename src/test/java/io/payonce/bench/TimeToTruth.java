@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
  * orders arrive at a steady rate; each buyer pays 2–30 s after the order (seeded, the same every
  * run). One buyer in three keeps the return page open, polling /checkout/{paymentNo}/status with
  * the page's own back-off; the others close it, half of them at a merchant with the default
- * poll schedule, half at one whose first minute is polled every 5–10 s ({@link #DENSE_SCHEDULE}). Time to truth is read from the database: the simulator's paid_at (the
+ * poll schedule, half at one with the schedule PRODUCT.md's M7 names ({@link #CONTRACT_SCHEDULE}), which was
+ * the default until this benchmark showed its 20 s gap misses the goal. Time to truth is read from the database: the simulator's paid_at (the
  * buyer paying) to the order's paid_at (the gateway recording it). The channel query rate is the
  * simulator's count of payment queries, sampled every second, against the gateway's budget.
  */
@@ -26,8 +27,8 @@ final class TimeToTruth {
     private static final List<Duration> PAGE_DELAYS = List.of(500, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 10000)
             .stream().map(Duration::ofMillis).toList();
     private static final Duration WAIT_AFTER_LAST_PAYMENT = Duration.ofSeconds(90);
-    /** Polls at 5, 10, 20, 30, 40, 50 and 60 s, then as the default schedule from 1 min on. */
-    static final String DENSE_SCHEDULE = "5s,5s,10s,10s,10s,10s,10s,30s,1m,2m,3m,5m,10m,20m,30m,1h,3h,8h,24h";
+    /** PRODUCT.md's M7 list: polls at 5, 15, 35 and 65 s, then as the default schedule. */
+    static final String CONTRACT_SCHEDULE = "5s,10s,20s,30s,1m,2m,3m,5m,10m,20m,30m,1h,3h,8h,24h";
 
     private record Group(String prefix, BenchContext.Merchant merchant, boolean pageOpen) {}
 
@@ -43,7 +44,7 @@ final class TimeToTruth {
         BenchConfig config = context.config();
         BenchContext.Merchant merchant = context.merchant("bench-truth", Map.of("notifyUrl", context.receiver().url()));
         BenchContext.Merchant dense = context.merchant("bench-truth-dense", Map.of("notifyUrl", context.receiver().url(),
-                "pollSchedule", DENSE_SCHEDULE));
+                "pollSchedule", CONTRACT_SCHEDULE));
         List<Group> groups = List.of(new Group("truth-page-", merchant, true), new Group("truth-closed-", merchant, false),
                 new Group("truth-dense-", dense, false));
         SimulatorClient simulator = context.simulator();
@@ -115,8 +116,7 @@ final class TimeToTruth {
                 page.size() == share(orders, 0) && Percentiles.of(page).p99() <= 5);
         results.add(PART, "buyer paid → order PAID, page closed, default polls", Percentiles.of(closed).seconds(), "p99 ≤ 15 s",
                 closed.size() == share(orders, 1) && Percentiles.of(closed).p99() <= 15);
-        results.add(PART, "… page closed, polls every 5–10 s in the first minute", Percentiles.of(dense).seconds(), "p99 ≤ 15 s",
-                dense.size() == share(orders, 2) && Percentiles.of(dense).p99() <= 15);
+        results.add(PART, "… page closed, PRODUCT.md's M7 list (5s,10s,20s,30s,1m,…)", Percentiles.of(dense).seconds());
         double budget = context.config().queryRatePerSecond();
         results.add(PART, "channel queries/s used (mean; busiest 1 s, 10 s)", Results.format("%.1f; %.0f, %.1f",
                 sampler.meanPerSecond(), sampler.peakPerSecond(1), sampler.peakPerSecond(10)),

@@ -12,7 +12,7 @@ import java.util.Map;
  * see {@link #designFaults}).
  */
 final class GatewaySetup {
-    static final String POLL_SCHEDULE = "5s,10s,20s,30s,1m,2m,3m,5m,10m,20m,30m,1h,3h,8h,24h";
+    static final String POLL_SCHEDULE = io.payonce.merchant.MerchantDefaults.DEFAULT_POLL_SCHEDULE;
     static final String SUPERSEDED_POLL_SCHEDULE = "2s,5s,10s,20s,30s,1m,2m,5m,10m,30m,1h";
     static final String NAIVE_POLL_SCHEDULE = "10m";
     static final String NOTIFY_SCHEDULE = "15s,15s,30s,3m,10m,20m,30m,30m,30m,1h,3h,3h,3h,6h,6h";
