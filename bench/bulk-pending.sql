@@ -2,8 +2,8 @@
 -- gateway stores them: order PAYING, attempt PENDING with its channel answer, an attempt-check
 -- job and an order-expire job. Ages are spread over the last 90 minutes, so that no order expires
 -- (2 h) during the half hour that follows.
--- Their next checks are 1 to 3 hours ahead, at step 12 of the default schedule (next interval
--- 8 h), so nothing here is due until the bench makes some of it due on purpose. Status history
+-- Their next checks are 1 to 3 hours ahead, at step 15 of the default schedule (…,1h,3h,8h,24h: next
+-- interval 8 h), so nothing here is due until the bench makes some of it due on purpose. Status history
 -- rows are left out: no query of the compensation path reads them.
 --   psql -v ON_ERROR_STOP=1 -v merchant_id=m... -v count=1000000 -f bench/bulk-pending.sql
 \set ON_ERROR_STOP on
@@ -36,7 +36,7 @@ with numbers as (
 )
 insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
 select 'attempt-check', payment_no,
-       decode('aced0005737200116a6176612e6c616e672e496e746567657212e2a0a4f781873802000149000576616c7565787200106a6176612e6c616e672e4e756d62657286ac951d0b94e08b0200007870', 'hex') || int4send(12),
+       decode('aced0005737200116a6176612e6c616e672e496e746567657212e2a0a4f781873802000149000576616c7565787200106a6176612e6c616e672e4e756d62657286ac951d0b94e08b0200007870', 'hex') || int4send(15),
        now() + interval '1 hour' + (hashtext(payment_no) & 8191) * interval '1 second', false, 1
 from attempts;
 commit;

@@ -175,7 +175,7 @@ final class ScaleOfWaiting {
                 from (select payment_no, row_number() over (order by payment_no) - 1 as n from sim.txn where subject = ?) d
                 where t.task_name = 'attempt-check' and t.task_instance = d.payment_no and not t.picked""",
                 (double) DUE_SPREAD.toMillis() / due, round);
-        // Checked means rescheduled to the next step, 8 h ahead (step 12 of the default schedule). This
+        // Checked means rescheduled to the next step, 8 h ahead (step 15 of the default schedule, as bench/bulk-pending.sql stores them). This
         // poll reads the round's few rows by primary key, so that it adds next to nothing to the window.
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && db.number("""
