@@ -78,7 +78,7 @@ public class PayOrder {
             Step step = transactions.execute(status -> decide(merchant, request));
             switch (step) {
                 case Step.Done done -> { return done.outcome(); }
-                case Step.Create create -> { return start.atChannel(create.order(), create.paymentNo(), request.channel()); }
+                case Step.Create create -> { return start.atChannel(create.order(), create.paymentNo(), request.channel(), request.channelOptions()); }
                 case Step.Reuse reuse -> { return start.reuse(reuse.order(), reuse.attempt()); }
                 case Step.CheckPrevious check -> retire(check.attempt());
                 case Step.AskThenReuse ask -> {

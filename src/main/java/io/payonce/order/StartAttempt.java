@@ -13,6 +13,7 @@ import io.payonce.order.PayOutcome.Decision;
 import io.payonce.shared.PublicUrls;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,11 +45,12 @@ class StartAttempt {
         this.reuseWait = reuseWait;
     }
 
-    Decided atChannel(Order order, String paymentNo, String channelId) {
+    /** @param channelOptions as stored on the attempt in the same transaction that made it */
+    Decided atChannel(Order order, String paymentNo, String channelId, Map<String, String> channelOptions) {
         PaymentChannel channel = channels.get(channelId);
         CreatePayment request = new CreatePayment(paymentNo, order.amountMinor(), order.currency(), order.subject(),
                 urls.of("/checkout/" + paymentNo + "/return"), urls.of("/channels/" + channelId + "/notify"), order.expireAt(),
-                attempts.channelOptions(paymentNo));
+                channelOptions);
         CreateResult result = channel.create(request);
         for (int tries = 1; tries < CREATE_TRIES && result.outcome() == ChannelOutcome.UNKNOWN; tries++) {
             result = channel.create(request); // same paymentNo: the channel's idempotency makes this safe

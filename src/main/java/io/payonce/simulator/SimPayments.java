@@ -41,14 +41,15 @@ class SimPayments {
             throw new SimRefusal(409, "payment_closed", "payment " + p.paymentNo() + " was closed before it was created");
         }
         Instant now = clock.clock().instant();
-        jdbc.sql("""
+        Txn txn = jdbc.sql("""
                 insert into sim.txn (channel_txn_id, payment_no, amount_minor, currency, subject, status,
                   notify_url, return_url, expire_at, created_at)
-                values (?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?) on conflict (payment_no) do nothing""")
+                values (?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?) on conflict (payment_no) do nothing returning *""")
                 .params(Ids.next("simtx", now), p.paymentNo(), p.amountMinor(), p.currency(), p.subject(), p.notifyUrl(),
                         p.returnUrl(), p.expireAt() == null ? null : Timestamp.from(p.expireAt()), Timestamp.from(now))
-                .update();
-        Txn txn = find(p.paymentNo()).orElseThrow();
+                .query(Txn::map).optional()
+                .or(() -> find(p.paymentNo())) // a repeat of the same create: the transaction made the first time
+                .orElseThrow();
         if (txn.amountMinor() != p.amountMinor() || !txn.currency().equals(p.currency())) {
             throw new SimRefusal(409, "payment_mismatch", "payment " + p.paymentNo() + " exists with another amount or currency");
         }

@@ -2,6 +2,7 @@ package io.payonce.shared.infra;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +40,10 @@ class SchedulerConfig {
     @Bean
     Jobs jobs(DataSource dataSource) {
         // The proxy makes every schedule() join the caller's transaction.
-        return new Jobs(SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build());
+        // Jobs writes new rows itself with the same serializer (one statement instead of select + insert).
+        return new Jobs(SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
+                .serializer(Serializer.DEFAULT_JAVA_SERIALIZER).build(),
+                JdbcClient.create(dataSource));
     }
 
     @Bean(destroyMethod = "stop")
@@ -46,6 +51,7 @@ class SchedulerConfig {
                         SchedulerProperties properties) {
         List<Task<?>> tasks = handlers.orderedStream().<Task<?>>map(h -> task(h, properties)).toList();
         return Scheduler.create(dataSource, tasks)
+                .serializer(Serializer.DEFAULT_JAVA_SERIALIZER)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(Duration.ofSeconds(5))
