@@ -64,6 +64,14 @@ final class BenchDb implements AutoCloseable {
         }
     }
 
+    java.sql.Array textArray(List<String> values) {
+        try {
+            return connection.createArrayOf("text", values.toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("text[] of " + values.size(), e);
+        }
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) statement.setObject(i + 1, params[i]);
