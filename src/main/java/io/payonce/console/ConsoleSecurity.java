@@ -87,21 +87,9 @@ class ConsoleSecurity {
         return http.build();
     }
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.disable())
-                .sessionManagement(session -> session.disable())
-                .securityContext(context -> context.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .servletApi(servletApi -> servletApi.disable())
-                .logout(logout -> logout.disable())
-                .exceptionHandling(exceptions -> exceptions.disable());
-        return http.build();
-    }
+    // No chain for the other paths: a request that matches no chain passes Spring Security's
+    // firewall and nothing else. A permit-all chain for them cost every payment a dozen filters
+    // (≈ 3 % of the gateway's CPU per POST /v1/payments in a profile).
 
     /** Refuses a sign-in from an address over its failure limit before any password is checked. */
     private static OncePerRequestFilter throttleFilter(LoginThrottle throttle) {
