@@ -1,8 +1,8 @@
 -- pgbench script: the writes that one POST /v1/payments (a new order, channel sim in-process)
 -- commits, in the same three transactions, as the gateway sends them (statement log of a real
 -- request): what PostgreSQL alone can do is the physical limit the gateway is measured against.
--- Reads the gateway makes (merchant by API key, the merchant's policy for the first poll, the
--- simulator's closed-payment check, the reply's order and attempt) are the gateway's own work and are left out.
+-- Reads the gateway makes (merchant by API key, the simulator's closed-payment check, the
+-- reply's order and attempt) are the gateway's own work and are left out.
 -- Run with: pgbench -M prepared -n -f bench/create-payment.sql -D merchant_id=<an existing merchant id> ...
 -- pgbench reads ":name" as a variable even inside quotes: literals here never have a colon before a letter.
 -- PgbenchScriptTest checks that one run writes the same rows, table by table, as one request.

@@ -51,8 +51,7 @@ class AttemptCheckJob implements JobHandler {
 
     @EventListener
     void on(AttemptStarted started) {
-        MerchantPolicy policy = merchants.find(started.merchantId()).orElseThrow().policy();
-        jobs.schedule(NAME, started.paymentNo(), started.startedAt().plus(policy.pollSchedule().getFirst()), 0);
+        jobs.schedule(NAME, started.paymentNo(), started.firstCheckAt(), 0);
     }
 
     @EventListener

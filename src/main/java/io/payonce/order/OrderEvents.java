@@ -13,8 +13,11 @@ public final class OrderEvents {
     /** A new order; its expiry must be scheduled (M12). */
     public record OrderOpened(long orderId, String merchantId, Instant expireAt) {}
 
-    /** A new attempt; its compensation polls must be scheduled (M7). */
-    public record AttemptStarted(String paymentNo, long orderId, String merchantId, Instant startedAt) {}
+    /**
+     * A new attempt; its compensation polls must be scheduled (M7), the first at {@code firstCheckAt}
+     * (from the merchant's policy, which the request has read already, as for OrderOpened's expiry).
+     */
+    public record AttemptStarted(String paymentNo, long orderId, String merchantId, Instant firstCheckAt) {}
 
     /** An attempt was superseded; it goes on the fast close/query schedule (M5). */
     public record AttemptSuperseded(String paymentNo, long orderId, String merchantId) {}

@@ -148,7 +148,8 @@ public class PayOrder {
         if (!orders.countAttempt(order)) {
             throw new IllegalStateException("order " + order.orderId() + " changed under its lock");
         }
-        events.publishEvent(new AttemptStarted(paymentNo, order.orderId(), merchant.merchantId(), now));
+        events.publishEvent(new AttemptStarted(paymentNo, order.orderId(), merchant.merchantId(),
+                now.plus(policy.pollSchedule().getFirst())));
         return new Step.Create(order, paymentNo);
     }
 

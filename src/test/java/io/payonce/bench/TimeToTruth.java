@@ -43,10 +43,10 @@ final class TimeToTruth {
     void run() {
         BenchConfig config = context.config();
         BenchContext.Merchant merchant = context.merchant("bench-truth", Map.of("notifyUrl", context.receiver().url()));
-        BenchContext.Merchant dense = context.merchant("bench-truth-dense", Map.of("notifyUrl", context.receiver().url(),
+        BenchContext.Merchant contract = context.merchant("bench-truth-contract", Map.of("notifyUrl", context.receiver().url(),
                 "pollSchedule", CONTRACT_SCHEDULE));
         List<Group> groups = List.of(new Group("truth-page-", merchant, true), new Group("truth-closed-", merchant, false),
-                new Group("truth-dense-", dense, false));
+                new Group("truth-contract-", contract, false));
         SimulatorClient simulator = context.simulator();
         simulator.faults(Map.of("callbackDropRate", 1.0));
         QueryRateSampler sampler = new QueryRateSampler(context);
@@ -69,10 +69,10 @@ final class TimeToTruth {
                 });
             }
         }
-        awaitPaid(List.of(merchant.merchantId(), dense.merchantId()), config.truthOrders());
+        awaitPaid(List.of(merchant.merchantId(), contract.merchantId()), config.truthOrders());
         sampler.stop();
         simulator.resetFaults();
-        report(merchant.merchantId(), dense.merchantId(), sampler);
+        report(merchant.merchantId(), contract.merchantId(), sampler);
         if (!failures.isEmpty()) context.results().note(failures.size() + " time-to-truth buyers failed, e.g. " + failures.getFirst());
     }
 
@@ -106,22 +106,22 @@ final class TimeToTruth {
         }
     }
 
-    private void report(String merchantId, String denseMerchantId, QueryRateSampler sampler) {
+    private void report(String merchantId, String contractMerchantId, QueryRateSampler sampler) {
         int orders = context.config().truthOrders();
         List<Double> page = truths(merchantId, "truth-page-%");
         List<Double> closed = truths(merchantId, "truth-closed-%");
-        List<Double> dense = truths(denseMerchantId, "truth-dense-%");
+        List<Double> contract = truths(contractMerchantId, "truth-contract-%");
         Results results = context.results();
         results.add(PART, "buyer paid → order PAID, return page open", Percentiles.of(page).seconds(), "p99 ≤ 5 s",
                 page.size() == share(orders, 0) && Percentiles.of(page).p99() <= 5);
         results.add(PART, "buyer paid → order PAID, page closed, default polls", Percentiles.of(closed).seconds(), "p99 ≤ 15 s",
                 closed.size() == share(orders, 1) && Percentiles.of(closed).p99() <= 15);
-        results.add(PART, "… page closed, PRODUCT.md's M7 list (5s,10s,20s,30s,1m,…)", Percentiles.of(dense).seconds());
+        results.add(PART, "… page closed, PRODUCT.md's M7 list (5s,10s,20s,30s,1m,…)", Percentiles.of(contract).seconds());
         double budget = context.config().queryRatePerSecond();
         results.add(PART, "channel queries/s used (mean; busiest 1 s, 10 s)", Results.format("%.1f; %.0f, %.1f",
                 sampler.meanPerSecond(), sampler.peakPerSecond(1), sampler.peakPerSecond(10)),
                 Results.format("≤ %.0f/s budget", budget), sampler.peakPerSecond(10) <= budget);
-        int unpaid = orders - page.size() - closed.size() - dense.size();
+        int unpaid = orders - page.size() - closed.size() - contract.size();
         if (unpaid > 0) results.note(unpaid + " time-to-truth orders were not PAID within " + WAIT_AFTER_LAST_PAYMENT.toSeconds()
                 + " s of the last payment (counted as not meeting the goal)");
     }

@@ -5,6 +5,7 @@ import io.payonce.chaos.GatewayDatabase.HistoryRow;
 import io.payonce.chaos.Invariants.Check;
 import io.payonce.notify.NotificationStatus;
 import io.payonce.order.OrderStatus;
+import io.payonce.refund.RefundStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class HistoryCheck {
             case "attempt" -> from == null ? to.equals("PENDING")
                     : from.equals(to) && from.equals("PENDING") // superseded, still PENDING
                     || AttemptStatus.valueOf(from).canMoveTo(AttemptStatus.valueOf(to));
-            case "refund" -> from == null ? to.equals("PENDING") : from.equals("PENDING") && Set.of("SUCCEEDED", "FAILED").contains(to);
+            case "refund" -> from == null ? to.equals("PENDING") : RefundStatus.valueOf(from).canMoveTo(RefundStatus.valueOf(to));
             case "notification" -> from == null ? to.equals("PENDING") // a failed delivery is PENDING -> PENDING
                     : NotificationStatus.valueOf(from).canMoveTo(NotificationStatus.valueOf(to));
             default -> false;
