@@ -88,13 +88,16 @@ public class Attempts {
                 .param(orderId).query(mapper()).optional();
     }
 
-    /** Stores what the channel answered to create; only while the attempt is still PENDING. */
-    public boolean recordCreated(String paymentNo, String channelTxnId, PaymentAction action) {
+    /**
+     * Stores what the channel answered to create; only while the attempt is still PENDING.
+     * Returns the attempt as stored, or empty when it had already moved on.
+     */
+    public Optional<Attempt> recordCreated(String paymentNo, String channelTxnId, PaymentAction action) {
         return jdbc.sql("""
                 update payment_attempt set channel_txn_id = coalesce(?, channel_txn_id), action = coalesce(?, action), updated_at = ?
-                where payment_no = ? and status = 'PENDING'""")
+                where payment_no = ? and status = 'PENDING' returning *""")
                 .params(channelTxnId, action == null ? null : json.writeValueAsString(action),
-                        Timestamp.from(clock.instant()), paymentNo).update() == 1;
+                        Timestamp.from(clock.instant()), paymentNo).query(mapper()).optional();
     }
 
     /** Compare-and-set for FAILED and CLOSED. */

@@ -27,16 +27,22 @@ public class Orders {
         this.history = history;
     }
 
-    /** Inserts the order unless (merchant, merchantOrderNo) exists; true when this call created it. */
-    boolean insertIfAbsent(String merchantId, NewOrder order, Instant expireAt) {
+    /**
+     * Inserts the order unless (merchant, merchantOrderNo) exists, and returns it when this call
+     * created it. The new row is this transaction's until it commits (another request for the
+     * same order waits on the unique index, then finds it), so it needs no further lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Order> insertIfAbsent(String merchantId, NewOrder order, Instant expireAt) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
                 insert into payment_order (merchant_id, merchant_order_no, amount_minor, currency, subject, return_url, notify_url,
                   status, expire_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'UNPAID', ?, ?, ?) on conflict (merchant_id, merchant_order_no) do nothing""")
+                values (?, ?, ?, ?, ?, ?, ?, 'UNPAID', ?, ?, ?) on conflict (merchant_id, merchant_order_no) do nothing
+                returning *""")
                 .params(merchantId, order.merchantOrderNo(), order.amountMinor(), order.currency().getCurrencyCode(),
                         order.subject(), order.returnUrl(), order.notifyUrl(), Timestamp.from(expireAt), now, now)
-                .update() == 1;
+                .query(Orders::map).optional();
     }
 
     /** Locks the order row: requests for one order are serialized here (M2). */

@@ -108,8 +108,9 @@ public class PayOrder {
         MerchantPolicy policy = merchant.policy();
         Instant now = clock.instant();
         Duration expireAfter = request.expireAfter() != null ? request.expireAfter() : policy.expire();
-        boolean created = orders.insertIfAbsent(merchant.merchantId(), request, now.plus(expireAfter));
-        Order order = orders.lock(merchant.merchantId(), request.merchantOrderNo()).orElseThrow();
+        Order inserted = orders.insertIfAbsent(merchant.merchantId(), request, now.plus(expireAfter)).orElse(null);
+        boolean created = inserted != null;
+        Order order = created ? inserted : orders.lock(merchant.merchantId(), request.merchantOrderNo()).orElseThrow();
         if (created) {
             events.publishEvent(new OrderOpened(order.orderId(), merchant.merchantId(), order.expireAt()));
         }

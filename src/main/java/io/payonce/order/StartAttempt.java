@@ -58,12 +58,16 @@ class StartAttempt {
         CreateResult answer = result;
         // The reply is read in the same short transaction as the write: one round of BEGIN/COMMIT instead of three.
         return transactions.execute(status -> {
-            switch (answer.outcome()) {
-                case PENDING, SUCCEEDED -> attempts.recordCreated(paymentNo, answer.channelTxnId(), answer.action());
-                case FAILED -> attempts.finish(paymentNo, AttemptStatus.PENDING, AttemptStatus.FAILED, "create refused: " + answer.detail());
-                case UNKNOWN -> { } // the compensation poll decides
-            }
-            return new Decided(Decision.NEW_ATTEMPT, orders.find(order.orderId()).orElseThrow(), attempts.find(paymentNo).orElseThrow());
+            Attempt stored = switch (answer.outcome()) {
+                case PENDING, SUCCEEDED -> attempts.recordCreated(paymentNo, answer.channelTxnId(), answer.action()).orElse(null);
+                case FAILED -> {
+                    attempts.finish(paymentNo, AttemptStatus.PENDING, AttemptStatus.FAILED, "create refused: " + answer.detail());
+                    yield null;
+                }
+                case UNKNOWN -> null; // the compensation poll decides
+            };
+            Attempt attempt = stored != null ? stored : attempts.find(paymentNo).orElseThrow();
+            return new Decided(Decision.NEW_ATTEMPT, orders.find(order.orderId()).orElseThrow(), attempt);
         });
     }
 

@@ -25,7 +25,7 @@ final class GatewayProcess implements AutoCloseable {
                     double queryRatePerSecond, Path log) {}
 
     /** Memory and CPU of the gateway's JVM and of its PostgreSQL (all its processes). */
-    record Usage(long jvmRssKb, long postgresPssKb, double jvmCpuSeconds, double postgresCpuSeconds) {}
+    record Usage(long jvmRssKb, long postgresPssKb, double jvmCpuSeconds, double postgresCpuSeconds, double jitCpuSeconds) {}
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -92,7 +92,8 @@ final class GatewayProcess implements AutoCloseable {
                 postgresCpu += ProcStats.cpuSeconds(backend.pid(), false);
             }
         }
-        return new Usage(ProcStats.rssKb(process.pid()), postgresPss, ProcStats.cpuSeconds(process.pid(), false), postgresCpu);
+        return new Usage(ProcStats.rssKb(process.pid()), postgresPss, ProcStats.cpuSeconds(process.pid(), false), postgresCpu,
+                ProcStats.jitCpuSeconds(process.pid()));
     }
 
     /** pg_ctl starts the postmaster detached from the JVM; its pid is the first line of postmaster.pid. */

@@ -38,6 +38,30 @@ final class ProcStats {
         }
     }
 
+    /**
+     * CPU seconds used by the JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread…"
+     * and "C2 CompilerThread…"; the kernel keeps the first 15 characters).
+     */
+    static double jitCpuSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.mapToDouble(ProcStats::compilerThreadCpuSeconds).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process has just exited
+        }
+    }
+
+    private static double compilerThreadCpuSeconds(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.matches("C[12] CompilerThre.*")) return 0;
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread has just ended
+        }
+    }
+
     static String loadAverage() {
         try {
             return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));

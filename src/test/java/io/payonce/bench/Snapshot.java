@@ -16,18 +16,24 @@ record Snapshot(long nanos, GatewayProcess.Usage usage, double simQueries, doubl
     Window until(Snapshot later) {
         double seconds = (later.nanos - nanos) / 1e9;
         return new Window(seconds, later.usage.postgresCpuSeconds() - usage.postgresCpuSeconds(),
-                later.usage.jvmCpuSeconds() - usage.jvmCpuSeconds(), later.simQueries - simQueries,
-                later.sweeps - sweeps, later.sweepSeconds - sweepSeconds);
+                later.usage.jvmCpuSeconds() - usage.jvmCpuSeconds(), later.usage.jitCpuSeconds() - usage.jitCpuSeconds(),
+                later.simQueries - simQueries, later.sweeps - sweeps, later.sweepSeconds - sweepSeconds);
     }
 
-    record Window(double seconds, double postgresCpuSeconds, double jvmCpuSeconds, double channelQueries,
-                  double sweeps, double sweepSeconds) {
+    /** {@code jitCpuSeconds} is the part of {@code jvmCpuSeconds} spent compiling. */
+    record Window(double seconds, double postgresCpuSeconds, double jvmCpuSeconds, double jitCpuSeconds,
+                  double channelQueries, double sweeps, double sweepSeconds) {
         double postgresCores() {
             return postgresCpuSeconds / seconds;
         }
 
         double jvmCores() {
             return jvmCpuSeconds / seconds;
+        }
+
+        /** The JIT compilers' share of the JVM's CPU in this window: near 0 once the code is compiled. */
+        double jitShare() {
+            return jvmCpuSeconds > 0 ? jitCpuSeconds / jvmCpuSeconds : 0;
         }
 
         double queriesPerSecond() {
