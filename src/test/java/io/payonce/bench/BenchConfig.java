@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param clients         concurrent connections of wrk and clients of pgbench in the physical-limit part
  * @param loadSeconds     length of each measured wrk or pgbench run
- * @param rounds          pgbench and wrk alternate this many times; the best of each counts
+ * @param rounds          pgbench and wrk alternate this many times; the ratio's verdict is the median of the rounds
  * @param latencyClients  connections for the empty-versus-full latency comparison
  * @param pending         PENDING attempts stored for the scale-of-waiting part
  * @param dueCounts       how many of them are made due (over 20 s), one measurement each
@@ -33,7 +33,7 @@ record BenchConfig(Path jar, Path work, Path benchDir, String java, int clients,
                 System.getProperty("bench.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 Integer.getInteger("bench.clients", 16),
                 Duration.ofSeconds(Integer.getInteger("bench.seconds", 20)),
-                Integer.getInteger("bench.rounds", 3),
+                Integer.getInteger("bench.rounds", 5),
                 Integer.getInteger("bench.latency-clients", 4),
                 Integer.getInteger("bench.pending", 1_000_000),
                 Arrays.stream(System.getProperty("bench.due", "200,800").split(",")).map(String::trim).map(Integer::valueOf).toList(),

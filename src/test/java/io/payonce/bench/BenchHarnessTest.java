@@ -89,4 +89,10 @@ class BenchHarnessTest {
         assertThat(percentiles.max()).isEqualTo(100);
         assertThat(Percentiles.of(List.of()).count()).isZero();
     }
+
+    @Test
+    void the_ratio_verdict_is_the_median_of_the_rounds_so_one_lucky_round_does_not_decide_it() {
+        assertThat(PhysicalLimit.median(List.of(0.50, 0.59, 0.42))).isEqualTo(0.50);
+        assertThat(PhysicalLimit.median(List.of(0.71, 0.60, 0.58, 0.64))).isEqualTo(0.62, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

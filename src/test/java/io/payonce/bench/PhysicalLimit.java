@@ -41,6 +41,7 @@ final class PhysicalLimit {
         double databaseCpuPerScript = 0;
         double[] gatewayCpuPerRequest = null;
         double gatewayJitShare = 0;
+        java.util.List<Double> pairedRatios = new java.util.ArrayList<>();
         for (int round = 1; round <= config.rounds(); round++) {
             Snapshot beforeDatabase = Snapshot.take(context);
             PgbenchResult database = tools.pgbench(load.merchantId(), config.clients(), config.loadSeconds());
@@ -49,8 +50,10 @@ final class PhysicalLimit {
             Snapshot beforeGateway = Snapshot.take(context);
             WrkResult gateway = sampled(() -> tools.wrk(load.apiKey(), config.clients(), config.loadSeconds(), label));
             Snapshot.Window gatewayWindow = beforeGateway.until(Snapshot.take(context));
-            System.out.println(Results.format("  round %d: pgbench %.1f payments/s, gateway %.1f requests/s (%d errors, JIT %.0f %% of the JVM's CPU)",
-                    round, database.scriptsPerSecond(), gateway.throughput(), gateway.errors(), 100 * gatewayWindow.jitShare()));
+            pairedRatios.add(gateway.throughput() / database.scriptsPerSecond());
+            System.out.println(Results.format("  round %d: pgbench %.1f payments/s, gateway %.1f requests/s, ratio %.2f (%d errors, JIT %.0f %% of the JVM's CPU)",
+                    round, database.scriptsPerSecond(), gateway.throughput(), pairedRatios.getLast(), gateway.errors(),
+                    100 * gatewayWindow.jitShare()));
             if (bestDatabase == null || database.scriptsPerSecond() > bestDatabase.scriptsPerSecond()) {
                 bestDatabase = database;
                 databaseCpuPerScript = databaseWindow.postgresCpuSeconds() * 1000 / database.processed();
@@ -68,11 +71,18 @@ final class PhysicalLimit {
                 Results.format("%.1f payments/s", bestDatabase.scriptsPerSecond()));
         results.add(PART, "gateway: POST /v1/payments (sim, in-process), " + clients,
                 Results.format("%.1f payments/s", bestGateway.throughput()));
-        double ratio = bestGateway.throughput() / bestDatabase.scriptsPerSecond();
-        results.add(PART, "gateway ÷ pgbench", Results.format("%.2f", ratio), "≥ 0.6", ratio >= 0.6);
+        // The verdict is the median of the rounds' own ratios: each pair ran back to back, while this
+        // VM's speed drifts between rounds (pgbench made 750, 781 and 1,214/s in one run), so the
+        // ratio of the two best rounds mostly measures which one was lucky. Both are printed.
+        double median = median(pairedRatios);
+        double bestOverBest = bestGateway.throughput() / bestDatabase.scriptsPerSecond();
+        results.add(PART, "gateway ÷ pgbench: median of the rounds (each pair back to back); the rounds; best ÷ best",
+                Results.format("%.2f; %s; %.2f", median, pairedRatios.stream().map(r -> Results.format("%.2f", r))
+                        .collect(java.util.stream.Collectors.joining(", ")), bestOverBest), "≥ 0.6", median >= 0.6);
         results.add(PART, "CPU per payment: pgbench's PostgreSQL; gateway's JVM + PostgreSQL", Results.format(
                 "%.2f ms; %.2f + %.2f ms", databaseCpuPerScript, gatewayCpuPerRequest[0], gatewayCpuPerRequest[1]));
-        results.add(PART, "JIT warm-up before these runs; JIT compilers' share of the JVM's CPU in the gateway's best run",
+        results.add(PART, "JIT warm-up (before the time-to-truth part, and again right before these rounds); "
+                + "JIT compilers' share of the JVM's CPU in the gateway's best round",
                 Results.format("%d × 10 s of load; %.1f %%", warmUpRuns, 100 * gatewayJitShare));
         results.add(PART, "gateway latency at that load", Results.format("p50 %d ms, p99 %d ms, p99.9 %d ms",
                 bestGateway.p50().toMillis(), bestGateway.p99().toMillis(), bestGateway.p999().toMillis()));
@@ -97,12 +107,18 @@ final class PhysicalLimit {
             runs.add(tools.wrk(load.apiKey(), context.config().clients(), Duration.ofSeconds(10), "warm" + run).throughput());
             double jitShare = before.until(Snapshot.take(context)).jitShare();
             System.out.println(Results.format("  warm-up %d: %.1f requests/s, JIT %.0f %% of the JVM's CPU", run, runs.getLast(), 100 * jitShare));
-            warmUpRuns = run;
+            warmUpRuns++;
             if (runs.size() >= 3 && jitShare < SETTLED_JIT_SHARE) {
                 java.util.List<Double> last = runs.subList(runs.size() - 3, runs.size());
                 if (java.util.Collections.min(last) >= 0.93 * java.util.Collections.max(last)) return;
             }
         }
+    }
+
+    static double median(java.util.List<Double> values) {
+        java.util.List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     long peakJvmRssKb() {

@@ -116,7 +116,7 @@ final class ScaleOfWaiting {
                 Results.format("%.0f ms CPU → %.3f cores", gaugeCores * PENDING_GAUGE_INTERVAL.toSeconds() * 1000, gaugeCores));
         boolean met = idleExtraCores <= 0.05 && spread <= 1.5;
         results.add(PART, "compensation follows due, not stored", Results.format(
-                "idle +%.3f cores with the stored; CPU per check ×%.2f across due counts", idleExtraCores, spread),
+                "idle %+.3f cores with the stored; CPU per check ×%.2f across due counts", idleExtraCores, spread),
                 "idle ≤ +0.05 cores; ×≤ 1.5", met);
     }
 

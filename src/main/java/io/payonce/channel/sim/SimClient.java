@@ -1,13 +1,16 @@
 package io.payonce.channel.sim;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * HTTP to the simulator with explicit timeouts. It never throws: no answer at all is a reply
  * with status 0 and the reason, which every caller turns into UNKNOWN.
+ *
+ * <p>okhttp (already here for the WeChat Pay and Alipay SDKs) blocks the calling virtual thread
+ * on its socket; the JDK's HttpClient handed every call to its selector and worker threads and
+ * back, which cost about a sixth of the JVM's CPU on the create path (see docs/BENCHMARKS.md).
  */
 final class SimClient {
     /** @param status 0 when there was no answer; @param failure why there was none. */
@@ -46,7 +53,11 @@ final class SimClient {
         }
     }
 
-    private final HttpClient http;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Idle keep-alive connections kept to the simulator; more concurrent calls open more and close them after. */
+    private static final int MAX_IDLE_CONNECTIONS = 32;
+
+    private final OkHttpClient http;
     private final SimProperties properties;
     private final Supplier<String> baseUrl;
     private final JsonMapper json;
@@ -55,35 +66,39 @@ final class SimClient {
         this.properties = properties;
         this.baseUrl = baseUrl;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout()).build();
+        // callTimeout bounds the whole call (connect, send, wait, read), as the JDK client's request timeout did.
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(properties.readTimeout())
+                .writeTimeout(properties.readTimeout())
+                .callTimeout(properties.connectTimeout().plus(properties.readTimeout()))
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(false) // a retry is the caller's decision: a create is retried by paymentNo only
+                .followRedirects(false)
+                .build();
     }
 
     Reply get(String path) {
-        return send(request(path).GET());
+        return send(request(path).get());
     }
 
     Reply post(String path, Map<String, ?> body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)));
+        return send(request(path).post(RequestBody.create(json.writeValueAsString(body), JSON)));
     }
 
-    private HttpRequest.Builder request(String path) {
+    private Request.Builder request(String path) {
         String base = baseUrl.get();
-        return HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path))
-                .timeout(properties.readTimeout())
+        return new Request.Builder().url((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path)
                 .header("Sim-Key", properties.apiKey())
                 .header("Accept", "application/json");
     }
 
-    private Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), parse(response.body()), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(0, null, "interrupted");
+    private Reply send(Request.Builder request) {
+        try (Response response = http.newCall(request.build()).execute()) {
+            ResponseBody body = response.body();
+            return new Reply(response.code(), parse(body == null ? null : body.string()), null);
         } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) return new Reply(0, null, "interrupted");
             return new Reply(0, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
