@@ -1,8 +1,13 @@
 package io.payonce.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Part 1. The same PostgreSQL, first with pgbench running only the writes one payment commits
@@ -41,7 +46,7 @@ final class PhysicalLimit {
         double databaseCpuPerScript = 0;
         double[] gatewayCpuPerRequest = null;
         double gatewayJitShare = 0;
-        java.util.List<Double> pairedRatios = new java.util.ArrayList<>();
+        List<Double> pairedRatios = new ArrayList<>();
         for (int round = 1; round <= config.rounds(); round++) {
             Snapshot beforeDatabase = Snapshot.take(context);
             PgbenchResult database = tools.pgbench(load.merchantId(), config.clients(), config.loadSeconds());
@@ -78,7 +83,7 @@ final class PhysicalLimit {
         double bestOverBest = bestGateway.throughput() / bestDatabase.scriptsPerSecond();
         results.add(PART, "gateway ÷ pgbench: median of the rounds (each pair back to back); the rounds; best ÷ best",
                 Results.format("%.2f; %s; %.2f", median, pairedRatios.stream().map(r -> Results.format("%.2f", r))
-                        .collect(java.util.stream.Collectors.joining(", ")), bestOverBest), "≥ 0.6", median >= 0.6);
+                        .collect(Collectors.joining(", ")), bestOverBest), "≥ 0.6", median >= 0.6);
         results.add(PART, "CPU per payment: pgbench's PostgreSQL; gateway's JVM + PostgreSQL", Results.format(
                 "%.2f ms; %.2f + %.2f ms", databaseCpuPerScript, gatewayCpuPerRequest[0], gatewayCpuPerRequest[1]));
         results.add(PART, "JIT warm-up (before the time-to-truth part, and again right before these rounds); "
@@ -101,7 +106,7 @@ final class PhysicalLimit {
      * 400–460/s).
      */
     void warmUp() {
-        java.util.List<Double> runs = new java.util.ArrayList<>();
+        List<Double> runs = new ArrayList<>();
         for (int run = 1; run <= MAX_WARM_UP_RUNS; run++) {
             Snapshot before = Snapshot.take(context);
             runs.add(tools.wrk(load.apiKey(), context.config().clients(), Duration.ofSeconds(10), "warm" + run).throughput());
@@ -109,14 +114,14 @@ final class PhysicalLimit {
             System.out.println(Results.format("  warm-up %d: %.1f requests/s, JIT %.0f %% of the JVM's CPU", run, runs.getLast(), 100 * jitShare));
             warmUpRuns++;
             if (runs.size() >= 3 && jitShare < SETTLED_JIT_SHARE) {
-                java.util.List<Double> last = runs.subList(runs.size() - 3, runs.size());
-                if (java.util.Collections.min(last) >= 0.93 * java.util.Collections.max(last)) return;
+                List<Double> last = runs.subList(runs.size() - 3, runs.size());
+                if (Collections.min(last) >= 0.93 * Collections.max(last)) return;
             }
         }
     }
 
-    static double median(java.util.List<Double> values) {
-        java.util.List<Double> sorted = values.stream().sorted().toList();
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
@@ -130,7 +135,7 @@ final class PhysicalLimit {
     }
 
     /** Runs the load while a virtual thread notes the gateway's peak memory every half second. */
-    private WrkResult sampled(java.util.function.Supplier<WrkResult> load) {
+    private WrkResult sampled(Supplier<WrkResult> load) {
         Thread sampler = Thread.ofVirtual().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 GatewayProcess.Usage usage = context.gateway().usage();

@@ -27,10 +27,8 @@ final class ProcStats {
     /** CPU seconds used by the process; with {@code reapedChildren}, also by its children that have exited. */
     static double cpuSeconds(long pid, boolean reapedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state); utime, stime, cutime, cstime are fields 14..17.
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            String[] fields = statFields(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+            long ticks = ownTicks(fields);
             if (reapedChildren) ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
             return ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
@@ -55,11 +53,20 @@ final class ProcStats {
             String stat = Files.readString(task.resolve("stat"));
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
             if (!name.matches("C[12] CompilerThre.*")) return 0;
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return ownTicks(statFields(stat)) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0; // the thread has just ended
         }
+    }
+
+    /** The fields after the command name, which may itself hold spaces: [0] is field 3 (state). */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime + stime (fields 14 and 15); cutime and cstime (16, 17) follow them. */
+    private static long ownTicks(String[] fields) {
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     static String loadAverage() {

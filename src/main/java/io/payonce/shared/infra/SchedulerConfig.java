@@ -38,12 +38,12 @@ class SchedulerConfig {
     }
 
     @Bean
-    Jobs jobs(DataSource dataSource) {
+    Jobs jobs(DataSource dataSource, JdbcClient jdbc) {
         // The proxy makes every schedule() join the caller's transaction.
         // Jobs writes new rows itself with the same serializer (one statement instead of select + insert).
         return new Jobs(SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
                 .serializer(Serializer.DEFAULT_JAVA_SERIALIZER).build(),
-                JdbcClient.create(dataSource));
+                jdbc);
     }
 
     @Bean(destroyMethod = "stop")
